@@ -1,0 +1,1 @@
+"""The instructor side of the course: nbgrader configuration, hidden tests and the command line."""

@@ -1,0 +1,182 @@
+"""The instructor's command line: ``course release | grade | check | demo``.
+
+Run ``course --help`` (or ``python -m autograder --help``) for the options.
+"""
+
+import argparse
+import csv
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from autograder import course, submissions
+from autograder.pipeline import DEFAULT_CELL_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError, SubmissionResult
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except (ValueError, FileNotFoundError, ReleaseError) as error:
+        print(f"error: {error}")
+        return 2
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="course", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def add(name, run, help_text):
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(run=run)
+        if name != "check":
+            command.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR,
+                                 help="folder for nbgrader's release, submitted, autograded and feedback folders "
+                                      "and the gradebook (default: %(default)s)")
+        if name in ("grade", "check", "demo"):
+            command.add_argument("--timeout", type=int, default=DEFAULT_CELL_TIMEOUT,
+                                 help="seconds one cell may run while grading (default: %(default)s)")
+        return command
+
+    release = add("release", run_release, "Build the student notebooks and verify they give nothing away.")
+    release.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
+
+    grade = add("grade", run_grade, "Grade a folder or zip of submissions; write a grades CSV and feedback.")
+    grade.add_argument("submissions", type=Path, help="folder or .zip: <student>/<assignment>/*.ipynb "
+                                                      "or flat <student>_<assignment>.ipynb files")
+    grade.add_argument("--assignment", help="the assignment of every flat <student>.ipynb file")
+    grade.add_argument("--csv", type=Path, default=Path("grades.csv"), help="where to write grades (default: %(default)s)")
+    grade.add_argument("--no-feedback", action="store_true", help="skip the HTML feedback")
+
+    check = add("check", run_check, "Grade your own notebook locally, with the hidden tests, and see each exercise.")
+    check.add_argument("notebook", type=Path)
+    check.add_argument("--assignment", help="default: guessed from the notebook's file name and cells")
+
+    add("demo", run_demo, "Release every assignment, grade the bundled example submissions, print the table.")
+    return parser
+
+
+# ----- release ------------------------------------------------------------------------
+def run_release(args):
+    grader = Course(args.work_dir)
+    for assignment in args.assignments or course.assignments():
+        path = grader.release(assignment)
+        print(f"released {assignment}: {path} (no solution or hidden test text found)")
+
+
+# ----- grade ----------------------------------------------------------------------------
+def run_grade(args):
+    found = submissions.find_submissions(args.submissions, args.assignment)
+    if not found:
+        raise FileNotFoundError(f"No .ipynb files in {args.submissions}.")
+    grader = Course(args.work_dir, cell_timeout=args.timeout)
+    results = grade_all(grader, found, feedback=not args.no_feedback)
+    write_csv(results, args.csv)
+    print(format_results(results))
+    print(f"\ngrades: {args.csv}")
+    if not args.no_feedback:
+        print(f"feedback: {grader.work_dir / 'feedback'}/<student>/<assignment>/<assignment>.html")
+
+
+def grade_all(grader, found, feedback=True, progress=print):
+    """Grade every submission; a failure of one never stops the others. Returns the results."""
+    released, results = set(), []
+    for number, item in enumerate(found, start=1):
+        progress(f"[{number}/{len(found)}] {item.student} / {item.assignment} ...")
+        if item.problem:
+            results.append(SubmissionResult(item.student, item.assignment, error=f"{item.path.name}: {item.problem}"))
+            continue
+        if item.assignment not in released:
+            grader.release(item.assignment)  # registers the assignment in the gradebook
+            released.add(item.assignment)
+        results.append(grader.grade(item.student, item.assignment, item.path, feedback=feedback))
+    return results
+
+
+def write_csv(results, path):
+    """One row per submission: total, points per exercise, and the reason for every lost point."""
+    exercises = list(dict.fromkeys(e.name for r in results for e in r.exercises))
+    with open(path, "w", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["student", "assignment", "score", "max_score", *exercises, "reasons"])
+        for r in results:
+            points = {e.name: f"{e.score:g}" for e in r.exercises}
+            reasons = [f"{e.name}: {e.reason}" for e in r.exercises if e.reason]
+            if r.error and not r.exercises:
+                reasons = [r.error]
+            writer.writerow([r.student, r.assignment, f"{r.score:g}", f"{r.max_score:g}",
+                             *(points.get(name, "") for name in exercises), "; ".join(reasons)])
+
+
+def format_results(results):
+    """The grade table printed after grading: one line per submission, then its lost points."""
+    width = max([len(r.student) for r in results] + [7])
+    lines = [f"{'student':<{width}}  {'assignment':<22} {'score':>11}", "-" * (width + 36)]
+    for r in results:
+        lines.append(f"{r.student:<{width}}  {r.assignment:<22} {r.score:>5g} / {r.max_score:<3g}")
+        if r.error:
+            lines.append(f"{'':<{width}}    ! {r.error}")
+        else:
+            for e in r.exercises:
+                if e.reason:
+                    lines.append(f"{'':<{width}}    - {e.name} ({e.score:g}/{e.max_score:g}): {e.reason}")
+    return "\n".join(lines)
+
+
+# ----- check ---------------------------------------------------------------------------------
+def run_check(args):
+    assignment = args.assignment or guess_assignment(args.notebook)
+    with tempfile.TemporaryDirectory(prefix="course-check-") as work_dir:
+        grader = Course(work_dir, cell_timeout=args.timeout)
+        grader.release(assignment)
+        print(f"Grading {args.notebook} as {assignment} (this runs the whole notebook) ...")
+        result = grader.grade("me", assignment, args.notebook, feedback=False)
+    for e in result.exercises:
+        mark = "ok  " if not e.reason else "FAIL"
+        print(f"  {mark}  {e.name:<34} {e.score:g}/{e.max_score:g}  {e.reason}")
+    if result.error and not result.exercises:
+        print(f"  {result.error}")
+    print(f"Total: {result.score:g} / {result.max_score:g}")
+    return 0 if result.score == result.max_score and result.max_score > 0 else 1
+
+
+def guess_assignment(path):
+    """The assignment whose name the file carries, else the one whose grade cells it holds."""
+    known = course.assignments()
+    for name in sorted(known, key=len, reverse=True):
+        if name in Path(path).stem:
+            return name
+    notebook = nbformat.read(path, as_version=4)
+    ids = {course.nbgrader_meta(c).get("grade_id") for c in notebook.cells}
+    for name in known:
+        if ids & set(course.grade_cells(course.read_source(name))):
+            return name
+    raise ValueError(f"Cannot tell which assignment {path} is; pass --assignment (one of {', '.join(known)}).")
+
+
+# ----- demo --------------------------------------------------------------------------------
+def run_demo(args):
+    grader = Course(args.work_dir, cell_timeout=args.timeout)
+    examples_dir = grader.work_dir / "examples"
+    examples_dir.mkdir(exist_ok=True)
+    found = []
+    for assignment in course.assignments():
+        release_path = grader.release(assignment)
+        print(f"released {assignment}")
+        for student, notebook in submissions.example_notebooks(assignment, release_path).items():
+            path = examples_dir / f"{student}_{assignment}.ipynb"
+            nbformat.write(notebook, path)
+            found.append(submissions.Submission(student, assignment, path))
+    results = grade_all(grader, found)
+    write_csv(results, grader.work_dir / "demo_grades.csv")
+    print()
+    print(format_results(results))
+    print(f"\ngrades: {grader.work_dir / 'demo_grades.csv'}")
+    print(f"feedback: {grader.work_dir / 'feedback'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

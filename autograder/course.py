@@ -1,0 +1,102 @@
+"""Where the course lives: the source notebooks and the cells nbgrader marked in them.
+
+An assignment is a folder ``notebooks/<NN_name>/`` holding one source notebook
+``<NN_name>.ipynb``. Its hidden tests live in ``autograder/hidden/<name>.py`` and its
+wrong and valid example edits in ``autograder/edits/<name>.py``, ``<name>`` being the
+folder name without its number.
+"""
+
+import json
+import re
+from pathlib import Path
+
+COURSE_ROOT = Path(__file__).resolve().parents[1]
+SOURCE_DIR = COURSE_ROOT / "notebooks"
+
+SOLUTION_BEGIN = "### BEGIN SOLUTION"
+SOLUTION_END = "### END SOLUTION"
+HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
+HIDDEN_END = "### END HIDDEN TESTS"
+
+
+def assignments():
+    """Sorted names of the assignments, for example ``["01_initialization", ...]``."""
+    return sorted(p.name for p in SOURCE_DIR.iterdir()
+                  if p.is_dir() and (p / f"{p.name}.ipynb").is_file())
+
+
+def short_name(assignment):
+    """``"01_initialization"`` -> ``"initialization"`` (the module name of its hidden tests)."""
+    return re.sub(r"^\d+_", "", assignment)
+
+
+def source_path(assignment):
+    """Path of the source notebook of ``assignment``; raises ValueError naming the known ones."""
+    path = SOURCE_DIR / assignment / f"{assignment}.ipynb"
+    if not path.is_file():
+        raise ValueError(f"Unknown assignment {assignment!r}. Known assignments: {', '.join(assignments())}.")
+    return path
+
+
+def read_source(assignment):
+    """The source notebook of ``assignment`` as a plain dict; each cell's ``source`` is one string.
+
+    Read with ``json`` rather than nbformat, whose import takes seconds: hidden tests call
+    this inside the grading kernel.
+    """
+    notebook = json.loads(source_path(assignment).read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if isinstance(cell["source"], list):
+            cell["source"] = "".join(cell["source"])
+    return notebook
+
+
+def nbgrader_meta(cell):
+    """The cell's nbgrader metadata (an empty dict for an ordinary cell)."""
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def is_solution_cell(cell):
+    meta = nbgrader_meta(cell)
+    return cell.get("cell_type") == "code" and bool(meta.get("solution")) and not meta.get("grade")
+
+
+def is_grade_cell(cell):
+    meta = nbgrader_meta(cell)
+    return cell.get("cell_type") == "code" and bool(meta.get("grade"))
+
+
+def solution_cells(notebook):
+    """Dict grade_id -> source of every autograded answer cell of a notebook (dict or nbformat node)."""
+    return {nbgrader_meta(c)["grade_id"]: c["source"] for c in notebook["cells"] if is_solution_cell(c)}
+
+
+def grade_cells(notebook):
+    """Dict grade_id -> points of every autograded test cell."""
+    return {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
+            for c in notebook["cells"] if is_grade_cell(c)}
+
+
+def strip_markers(source):
+    """A solution cell as a student would write it: the solution markers removed."""
+    return "\n".join(line for line in source.split("\n")
+                     if line.strip() not in (SOLUTION_BEGIN, SOLUTION_END))
+
+
+def solution_lines(source):
+    """The lines between the solution markers of one cell (stripped, non-empty)."""
+    lines, inside = [], False
+    for line in source.split("\n"):
+        if line.strip() == SOLUTION_BEGIN:
+            inside = True
+        elif line.strip() == SOLUTION_END:
+            inside = False
+        elif inside and line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def hidden_test_lines(source):
+    """The lines between the hidden-test markers of one cell (stripped, non-empty)."""
+    block = re.findall(re.escape(HIDDEN_BEGIN) + r"(.*?)" + re.escape(HIDDEN_END), source, flags=re.S)
+    return [line.strip() for text in block for line in text.split("\n") if line.strip()]

@@ -1,0 +1,90 @@
+"""Mistakes students make in assignment 01 (mutants) and valid rewrites (variants).
+
+Each is an edit of the source notebook's solution cell, so that no second copy of a
+solution exists: a mutant must lose the exercise's points, a variant must keep them.
+"""
+
+from autograder.submissions import Edit
+
+W_ZEROS = "np.zeros((layers_dims[l], layers_dims[l - 1]))"
+B_ZEROS = "np.zeros((layers_dims[l], 1))"
+LOOP = "for l in range(1, len(layers_dims)):"
+DRAW = "rng.standard_normal((layers_dims[l], layers_dims[l - 1]))"
+HE = "np.sqrt(2 / layers_dims[l - 1])"
+XAVIER = "np.sqrt(1 / layers_dims[l - 1])"
+ZIP_LOOP = "for l, (n_prev, n) in enumerate(zip(layers_dims[:-1], layers_dims[1:]), start=1):"
+
+
+def _initializer_mutants(function, scale_text):
+    """Mistakes any random initializer can have, given the text of its scale factor."""
+    return [
+        Edit(function, "draws from the global numpy state, ignoring rng",
+             ((DRAW, "np.random.randn(layers_dims[l], layers_dims[l - 1])"),)),
+        Edit(function, "seeds a new generator inside the function",
+             (("parameters = {}", "parameters = {}\n    rng = np.random.default_rng(0)"),)),
+        Edit(function, "uniform instead of normal draw", ((DRAW, "rng.random((layers_dims[l], layers_dims[l - 1]))"),)),
+        Edit(function, "weights transposed", ((DRAW, "rng.standard_normal((layers_dims[l - 1], layers_dims[l]))"),)),
+        Edit(function, "biases as a row", ((B_ZEROS, "np.zeros((1, layers_dims[l]))"),)),
+        Edit(function, "scale factor missing", ((f" * {scale_text}", ""),)),
+    ]
+
+
+def _initializer_variants(function, scale_text):
+    """Correct rewrites of a random initializer, given the text of its scale factor."""
+    return [
+        Edit(function, "rng.normal with the scale as standard deviation",
+             ((f"{DRAW} * {scale_text}", f"rng.normal(0.0, {scale_text}, size=(layers_dims[l], layers_dims[l - 1]))"),)),
+        Edit(function, "draws the transposed shape and transposes it",
+             ((DRAW, "rng.standard_normal((layers_dims[l - 1], layers_dims[l])).T"),)),
+        Edit(function, "loops over zipped layer sizes",
+             ((LOOP, ZIP_LOOP), (DRAW, "rng.standard_normal((n, n_prev))"), (B_ZEROS, "np.zeros((n, 1))"))),
+    ]
+
+
+MUTANTS = [
+    Edit("initialize_parameters_zeros", "weights transposed",
+         ((W_ZEROS, "np.zeros((layers_dims[l - 1], layers_dims[l]))"),)),
+    Edit("initialize_parameters_zeros", "biases as a row", ((B_ZEROS, "np.zeros((1, layers_dims[l]))"),)),
+    Edit("initialize_parameters_zeros", "stops one layer early", ((LOOP, "for l in range(1, len(layers_dims) - 1):"),)),
+    Edit("initialize_parameters_zeros", "hard-coded for three layers", ((LOOP, "for l in range(1, 4):"),)),
+    Edit("initialize_parameters_zeros", "ones instead of zeros for the weights", ((W_ZEROS, W_ZEROS.replace("zeros", "ones")),)),
+    *_initializer_mutants("initialize_parameters_random", "scale"),
+    Edit("initialize_parameters_random", "scale hard-coded to 10", (("* scale", "* 10"),)),
+    *_initializer_mutants("initialize_parameters_he", HE),
+    Edit("initialize_parameters_he", "Xavier's 1 instead of He's 2", ((HE, XAVIER),)),
+    Edit("initialize_parameters_he", "fan-out n[l] instead of fan-in n[l-1]", ((HE, "np.sqrt(2 / layers_dims[l])"),)),
+    Edit("initialize_parameters_he", "variance used as the standard deviation", ((HE, "(2 / layers_dims[l - 1])"),)),
+    *_initializer_mutants("initialize_parameters_xavier", XAVIER),
+    Edit("initialize_parameters_xavier", "He's 2 instead of Xavier's 1", ((XAVIER, HE),)),
+    Edit("initialize_parameters_xavier", "fan-out n[l] instead of fan-in n[l-1]", ((XAVIER, "np.sqrt(1 / layers_dims[l])"),)),
+    Edit("initialize_parameters_xavier", "divides by n[l-1] without the square root", ((XAVIER, "(1 / layers_dims[l - 1])"),)),
+    Edit("activation_stds", "std of Z instead of A", (("np.std(A)", "np.std(Z)"),)),
+    Edit("activation_stds", "biases ignored", ((' + parameters[f"b{l}"]', ""),)),
+    Edit("activation_stds", "last layer skipped",
+         (("range(1, nn.layer_count(parameters) + 1)", "range(1, nn.layer_count(parameters))"),)),
+    Edit("activation_stds", "mean of the per-unit stds", (("np.std(A)", "np.std(A, axis=1).mean()"),)),
+    Edit("activation_stds", "records the input's std too", (("stds = []", "stds = [float(np.std(X))]"),)),
+]
+
+VARIANTS = [
+    Edit("initialize_parameters_zeros", "loops over zipped layer sizes",
+         ((LOOP, ZIP_LOOP), (W_ZEROS, "np.zeros((n, n_prev))"), (B_ZEROS, "np.zeros((n, 1))"))),
+    Edit("initialize_parameters_zeros", "np.zeros with a list shape and dtype",
+         ((W_ZEROS, "np.zeros([layers_dims[l], layers_dims[l - 1]], dtype=np.float64)"),
+          (B_ZEROS, "np.zeros([layers_dims[l], 1], dtype=np.float64)"))),
+    *_initializer_variants("initialize_parameters_random", "scale"),
+    *_initializer_variants("initialize_parameters_he", HE),
+    Edit("initialize_parameters_he", "divides by sqrt(n[l-1] / 2)", ((f"* {HE}", "/ np.sqrt(layers_dims[l - 1] / 2)"),)),
+    *_initializer_variants("initialize_parameters_xavier", XAVIER),
+    Edit("initialize_parameters_xavier", "divides by sqrt(n[l-1])", ((f"* {XAVIER}", "/ np.sqrt(layers_dims[l - 1])"),)),
+    Edit("activation_stds", "np.dot instead of @", (('parameters[f"W{l}"] @ A', 'np.dot(parameters[f"W{l}"], A)'),)),
+    Edit("activation_stds", "std written out as a root mean square",
+         (("float(np.std(A))", "float(np.sqrt(np.mean((A - A.mean()) ** 2)))"),)),
+    Edit("activation_stds", "returns a numpy array", (("return stds", "return np.array(stds)"),)),
+]
+
+#: The mistakes of the example submission "mistakes".
+EXAMPLE_MISTAKES = [
+    next(m for m in MUTANTS if m.description == "Xavier's 1 instead of He's 2"),
+    next(m for m in MUTANTS if m.description == "std of Z instead of A"),
+]

@@ -1,0 +1,252 @@
+"""The grading pipeline: nbgrader configured for this course and driven through its API.
+
+All of nbgrader's step folders (``release``, ``submitted``, ``autograded``,
+``feedback``) and the SQLite gradebook live in one work folder (by default
+``.course_work/`` at the top of the repository, which git ignores); the source
+notebooks stay in ``notebooks/``.
+"""
+
+import logging
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config import Config
+
+from autograder import course
+
+DEFAULT_WORK_DIR = course.COURSE_ROOT / ".course_work"
+#: Seconds one cell may run before nbgrader interrupts it.
+DEFAULT_CELL_TIMEOUT = 120
+#: Names a submitted file or folder may not carry into the grading folder: a module
+#: next to the notebook would shadow the library the notebook imports.
+IGNORED_SUBMITTED_FILES = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.pth", "*.so",
+                           "helpers", "autograder", "numpy", "matplotlib", "h5py", "tqdm", "nbgrader", "IPython"]
+
+
+def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT):
+    """The nbgrader configuration of this course, with every generated file under ``work_dir``."""
+    work_dir = Path(work_dir).resolve()
+    c = Config()
+    c.CourseDirectory.root = str(work_dir)
+    c.CourseDirectory.source_directory = str(course.SOURCE_DIR)
+    c.CourseDirectory.db_url = f"sqlite:///{work_dir / 'gradebook.db'}"
+    c.CourseDirectory.ignore = IGNORED_SUBMITTED_FILES
+    c.Execute.timeout = cell_timeout
+    # A cell that swallows the interrupt must not crash the whole run.
+    c.Execute.raise_on_iopub_timeout = False
+    # A student who deleted a grade cell gets it back (and its tests run) instead of a silent 0.
+    c.OverwriteCells.add_missing_cells = True
+    # Feedback shows the grade cells without their hidden-test block.
+    c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades",
+                                        "nbgrader.preprocessors.ClearHiddenTests",
+                                        "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]
+    return c
+
+
+class Course:
+    """One work folder of the course: release, grading and feedback, through nbgrader's API.
+
+    Arguments:
+        work_dir -- the folder that holds nbgrader's step folders and gradebook
+        cell_timeout -- seconds one cell may run while grading
+    """
+
+    def __init__(self, work_dir=DEFAULT_WORK_DIR, cell_timeout=DEFAULT_CELL_TIMEOUT):
+        self.work_dir = Path(work_dir).resolve()
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        _put_interpreter_on_path()
+        config = nbgrader_config(self.work_dir, cell_timeout)
+        self.coursedir = CourseDirectory(config=config)
+        self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
+        self.api.log.setLevel(logging.ERROR)
+
+    # ----- folders ------------------------------------------------------------------
+    def step_dir(self, step, assignment, student="."):
+        """Folder of one step: ``release/<assignment>`` or ``<step>/<student>/<assignment>``."""
+        return Path(self.coursedir.format_path(step, student, assignment))
+
+    def release_notebook(self, assignment):
+        return self.step_dir(self.coursedir.release_directory, assignment) / f"{assignment}.ipynb"
+
+    def gradebook(self):
+        return Gradebook(self.coursedir.db_url)
+
+    # ----- release --------------------------------------------------------------------
+    def release(self, assignment):
+        """Build the student version of ``assignment`` and verify it gives nothing away.
+
+        Returns the path of the released notebook; raises ReleaseError on any problem.
+        """
+        result = self.api.generate_assignment(assignment, force=True, create=True)
+        if not result["success"]:
+            raise ReleaseError(f"{assignment}: nbgrader could not generate the release:\n{result.get('error', '')}")
+        path = self.release_notebook(assignment)
+        problems = release_leaks(course.read_source(assignment), nbformat.read(path, as_version=4))
+        if problems:
+            raise ReleaseError(f"{assignment}: the release gives away\n  " + "\n  ".join(problems))
+        return path
+
+    # ----- grading ----------------------------------------------------------------------
+    def submit(self, student, assignment, notebook_path):
+        """Place one student's notebook in ``submitted/`` under the expected name.
+
+        Only the notebook is copied, never files beside it. Returns an error text if the
+        file is not a readable notebook, else None.
+        """
+        target_dir = self.step_dir(self.coursedir.submitted_directory, assignment, student)
+        if target_dir.exists():
+            shutil.rmtree(target_dir)
+        target_dir.mkdir(parents=True)
+        try:
+            nbformat.read(notebook_path, as_version=4)
+        except Exception as error:  # any unreadable file: say why, grade nothing
+            return f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
+        shutil.copyfile(notebook_path, target_dir / f"{assignment}.ipynb")
+        return None
+
+    def autograde(self, student, assignment):
+        """Run nbgrader's autograde for one submission and read back its result."""
+        try:
+            outcome = self.api.autograde(assignment, student, force=True, create=True)
+        except Exception as error:  # nbgrader itself failed on this submission; the batch goes on
+            outcome = {"success": False, "error": f"{type(error).__name__}: {error}"}
+        if not outcome["success"]:
+            return self.failed_result(student, assignment, f"autograde failed: {_last_line(outcome.get('error', ''))}")
+        return self.read_result(student, assignment)
+
+    def generate_feedback(self, student, assignment):
+        """Write the HTML feedback of one graded submission; return its path or None."""
+        outcome = self.api.generate_feedback(assignment, student, force=True)
+        path = self.step_dir(self.coursedir.feedback_directory, assignment, student) / f"{assignment}.html"
+        return path if outcome["success"] and path.is_file() else None
+
+    def read_result(self, student, assignment):
+        """Scores of each grade cell from the gradebook, with the reason for every lost point."""
+        notebook_path = self.step_dir(self.coursedir.autograded_directory, assignment, student) / f"{assignment}.ipynb"
+        reasons = failure_reasons(nbformat.read(notebook_path, as_version=4))
+        result = SubmissionResult(student, assignment)
+        with self.gradebook() as gradebook:
+            submission = gradebook.find_submission_notebook(assignment, assignment, student)
+            for grade in sorted(submission.grades, key=lambda g: g.cell.name if g.cell else g.name):
+                score = grade.score
+                result.exercises.append(ExerciseResult(
+                    exercise_name(grade.name), float(score), float(grade.max_score),
+                    "" if score >= grade.max_score else reasons.get(grade.name, "lost points")))
+        return result
+
+    def failed_result(self, student, assignment, reason):
+        """A zero on every exercise of ``assignment``, each with ``reason``."""
+        result = SubmissionResult(student, assignment, error=reason)
+        for grade_id, points in course.grade_cells(course.read_source(assignment)).items():
+            result.exercises.append(ExerciseResult(exercise_name(grade_id), 0.0, points, reason))
+        return result
+
+    def grade(self, student, assignment, notebook_path, feedback=True):
+        """Submit, autograde and (optionally) write feedback for one notebook; never raises."""
+        problem = self.submit(student, assignment, notebook_path)
+        if problem:
+            return self.failed_result(student, assignment, problem)
+        result = self.autograde(student, assignment)
+        if feedback and result.error is None:
+            result.feedback = self.generate_feedback(student, assignment)
+        return result
+
+
+class ReleaseError(Exception):
+    """The release could not be built, or it would give away solutions or hidden tests."""
+
+
+@dataclass
+class ExerciseResult:
+    name: str
+    score: float
+    max_score: float
+    reason: str = ""
+
+
+@dataclass
+class SubmissionResult:
+    student: str
+    assignment: str
+    error: str | None = None
+    exercises: list = field(default_factory=list)
+    feedback: Path | None = None
+
+    @property
+    def score(self):
+        return sum(e.score for e in self.exercises)
+
+    @property
+    def max_score(self):
+        return sum(e.max_score for e in self.exercises)
+
+
+def exercise_name(grade_id):
+    """``"check_initialize_parameters_he"`` -> ``"initialize_parameters_he"``."""
+    return grade_id.removeprefix("check_")
+
+
+def release_leaks(source, release):
+    """What the release shows of the solutions or hidden tests (an empty list when nothing).
+
+    Arguments: source, release -- the source and released notebooks (dicts or nbformat nodes).
+    A solution line counts when it is long enough to be specific (at least 12 characters).
+    """
+    text = "\n".join(cell["source"] for cell in release["cells"])
+    problems = [f"the marker {marker!r}" for marker in
+                (course.SOLUTION_BEGIN, course.SOLUTION_END, course.HIDDEN_BEGIN, course.HIDDEN_END) if marker in text]
+    released_lines = {line.strip() for line in text.split("\n")}
+    for cell in source["cells"]:
+        for line in course.solution_lines(cell["source"]) + course.hidden_test_lines(cell["source"]):
+            if len(line) >= 12 and not line.startswith("#") and line in released_lines:
+                problems.append(f"the line {line!r}")
+    return list(dict.fromkeys(problems))
+
+
+def failure_reasons(notebook):
+    """Dict grade_id -> why that grade cell failed, read from its outputs."""
+    reasons = {}
+    for cell in notebook.cells:
+        if not course.is_grade_cell(cell):
+            continue
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        stderr = [o for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+        if errors:
+            name, value = errors[0].get("ename", "Error"), _first_line(errors[0].get("evalue", ""))
+            if name == "NotImplementedError" or "NotImplementedError" in value:
+                reasons[course.nbgrader_meta(cell)["grade_id"]] = "not attempted (NotImplementedError)"
+            elif name == "CellTimeoutError":
+                reasons[course.nbgrader_meta(cell)["grade_id"]] = "the cell ran past the time limit"
+            else:
+                stdout = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
+                first_fail = next((line.strip() for line in stdout.split("\n") if line.strip().startswith("FAIL")), "")
+                detail = first_fail.removeprefix("FAIL").strip() if name == "CheckFailed" and first_fail else value
+                reasons[course.nbgrader_meta(cell)["grade_id"]] = f"{name}: {detail}" if detail else name
+        elif stderr:
+            reasons[course.nbgrader_meta(cell)["grade_id"]] = \
+                "wrote to stderr (a warning?), which nbgrader counts as a failure: " + _first_line(stderr[0].get("text", ""))
+    return reasons
+
+
+def _first_line(text):
+    text = str(text).strip()
+    return text.split("\n")[0][:200] if text else ""
+
+
+def _last_line(text):
+    lines = [line for line in str(text).strip().split("\n") if line.strip()]
+    return lines[-1][:300] if lines else "unknown error"
+
+
+def _put_interpreter_on_path():
+    """nbgrader runs alembic as a subprocess: this interpreter's bin/ must be on PATH."""
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")

@@ -1,0 +1,153 @@
+"""Submissions: finding them in a folder or zip, and generating example ones.
+
+Example submissions are made from the release and the source notebook, never kept
+as hand-maintained copies: *perfect* fills every answer cell with the source's
+solution, *untouched* is the release as students receive it, and *mistakes* applies
+the assignment's typical wrong edits (``autograder/edits/<name>.py``) to a few answers.
+"""
+
+import importlib
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from autograder import course
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A textual edit of one solution cell: a wrong version (mutant) or a valid rewrite (variant).
+
+    Arguments:
+        function -- grade_id of the solution cell (the graded function's name)
+        description -- what the edit does, in a student's terms
+        replacements -- pairs (old, new); each ``old`` must occur exactly once in the cell
+    """
+
+    function: str
+    description: str
+    replacements: tuple
+
+    def apply(self, source):
+        """Return ``source`` with every replacement made; raise ValueError if one does not fit."""
+        for old, new in self.replacements:
+            count = source.count(old)
+            if count != 1:
+                raise ValueError(f"Edit {self.description!r} of {self.function}: {old!r} occurs {count} times.")
+            source = source.replace(old, new)
+        return source
+
+
+def edits(assignment):
+    """The module ``autograder.edits.<name>`` with MUTANTS, VARIANTS and EXAMPLE_MISTAKES."""
+    return importlib.import_module(f"autograder.edits.{course.short_name(assignment)}")
+
+
+def student_solutions(assignment, applied_edits=()):
+    """Dict grade_id -> answer cell source as a student would write it, with ``applied_edits`` made."""
+    solutions = {grade_id: course.strip_markers(source)
+                 for grade_id, source in course.solution_cells(course.read_source(assignment)).items()}
+    for edit in applied_edits:
+        solutions[edit.function] = edit.apply(solutions[edit.function])
+    return solutions
+
+
+def fill_answers(release, answers):
+    """A copy of the release notebook with the answer cells named in ``answers`` replaced."""
+    notebook = nbformat.from_dict(release)
+    for cell in notebook.cells:
+        grade_id = course.nbgrader_meta(cell).get("grade_id")
+        if course.is_solution_cell(cell) and grade_id in answers:
+            cell.source = answers[grade_id]
+    return notebook
+
+
+def example_notebooks(assignment, release_path):
+    """Dict student name -> example submission (nbformat node) for ``assignment``."""
+    release = nbformat.read(release_path, as_version=4)
+    return {
+        "perfect": fill_answers(release, student_solutions(assignment)),
+        "untouched": release,
+        "mistakes": fill_answers(release, student_solutions(assignment, edits(assignment).EXAMPLE_MISTAKES)),
+    }
+
+
+def expected_example_scores(assignment):
+    """Dict student name -> expected total score of each example submission."""
+    points = course.grade_cells(course.read_source(assignment))
+    total = sum(points.values())
+    lost = sum(points[f"check_{edit.function}"] for edit in {e.function: e for e in edits(assignment).EXAMPLE_MISTAKES}.values())
+    return {"perfect": total, "untouched": 0.0, "mistakes": total - lost}
+
+
+# ----- finding submissions -------------------------------------------------------------------
+@dataclass
+class Submission:
+    """One notebook to grade, or (``problem`` set) a file that cannot be graded and why."""
+
+    student: str
+    assignment: str
+    path: Path
+    problem: str | None = None
+
+
+def find_submissions(location, assignment=None, known=None):
+    """Find the notebooks to grade in a folder or a zip file.
+
+    Two layouts are understood: nbgrader's ``<student>/<assignment>/<any name>.ipynb``, and
+    flat files ``<student>_<assignment>.ipynb`` (with ``assignment`` given, any
+    ``<student>.ipynb``). Returns a list of Submission; a file that fits neither gets a
+    ``problem``. A zip is extracted into a temporary folder that lives as long as the process.
+    """
+    location = Path(location)
+    known = known or course.assignments()
+    if location.is_file() and zipfile.is_zipfile(location):
+        location = _extract(location)
+    if not location.is_dir():
+        raise FileNotFoundError(f"{location} is neither a folder nor a zip file of submissions.")
+    found = []
+    for path in sorted(location.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in path.parts or "__MACOSX" in path.parts:
+            continue
+        found.append(_identify(path, path.relative_to(location).parts, assignment, known))
+    return found
+
+
+def _identify(path, parts, assignment, known):
+    if len(parts) >= 3 and parts[-2] in known:
+        return Submission(parts[-3], parts[-2], path)
+    stem = path.stem
+    for name in sorted(known, key=len, reverse=True):
+        if stem.endswith("_" + name) and len(stem) > len(name) + 1 and assignment in (None, name):
+            return Submission(_safe_student(stem[: -len(name) - 1]), name, path)
+    if assignment and len(parts) == 1:
+        return Submission(_safe_student(stem), assignment, path)
+    return Submission(_safe_student(stem), assignment or "?", path,
+                      problem="cannot tell which assignment this is: name it <student>_<assignment>.ipynb, "
+                              "use nbgrader's <student>/<assignment>/ folders, or pass --assignment")
+
+
+def _safe_student(name):
+    """A student id nbgrader accepts as a folder name."""
+    return re.sub(r"[^A-Za-z0-9_.@-]", "_", name) or "student"
+
+
+def _extract(zip_path):
+    target = Path(tempfile.mkdtemp(prefix="submissions-"))
+    with zipfile.ZipFile(zip_path) as archive:
+        for member in archive.infolist():
+            destination = (target / member.filename).resolve()
+            if not str(destination).startswith(str(target.resolve())):
+                continue  # a path that would escape the folder is skipped
+            if member.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+            else:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as source, open(destination, "wb") as out:
+                    shutil.copyfileobj(source, out)
+    return target

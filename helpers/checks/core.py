@@ -1,0 +1,329 @@
+"""The framework behind every student check.
+
+A check is a function decorated with :func:`student_check`. It receives a
+:class:`Checker` and the student's function, calls the function on copies of its
+inputs through :meth:`Checker.call`, and records one verdict per property it
+verifies. At the end the checker prints one line per verdict, then raises
+:class:`CheckFailed` with a one-line summary if anything failed. Everything is
+printed to stdout: nbgrader counts any stderr output in a grade cell as a failure.
+
+Inside IPython a failed check shows only its summary line instead of a traceback
+through this module, so the student's eye goes to the report above it.
+"""
+
+import copy
+import functools
+import inspect
+import sysconfig
+import traceback
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+_LIBRARY_DIRS = tuple(
+    str(Path(p).resolve())
+    for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+) + (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parents[2] / "autograder"))
+
+
+class CheckFailed(Exception):
+    """Raised at the end of a check that found at least one mistake."""
+
+
+class _StopCheck(Exception):
+    """Raised inside a check when later verdicts would be meaningless."""
+
+
+class Checker:
+    """Collects the verdicts of one check and prints them.
+
+    Arguments:
+        name -- the title printed above the verdicts (usually the function's name).
+        quiet -- print only failures and the summary (used by hidden tests).
+    """
+
+    def __init__(self, name, quiet=False):
+        self.name = name
+        self.quiet = quiet
+        self.verdicts = []  # list of (passed, message, hint)
+        self.notes = []  # warnings the student's code raised, shown but not counted
+
+    # ----- recording verdicts -------------------------------------------------
+    def ok(self, message):
+        """Record a passed verdict."""
+        self.verdicts.append((True, message, None))
+
+    def fail(self, message, hint=None, stop=False):
+        """Record a failed verdict; with ``stop=True`` end the check here."""
+        self.verdicts.append((False, message, hint))
+        if stop:
+            raise _StopCheck
+
+    def expect(self, condition, ok_message, fail_message, hint=None, stop=False):
+        """Record ``ok_message`` if ``condition`` holds, else ``fail_message``."""
+        if condition:
+            self.ok(ok_message)
+        else:
+            self.fail(fail_message, hint, stop)
+        return bool(condition)
+
+    # ----- calling the student's code -------------------------------------------
+    def call(self, function, *args, inputs=None, may_modify_inputs=False, **kwargs):
+        """Call the student's ``function`` on deep copies of its arguments.
+
+        Arguments:
+            function -- the student's function.
+            *args, **kwargs -- its arguments; the function receives copies.
+            inputs -- a short description of the inputs for messages (default: shapes).
+            may_modify_inputs -- if False, a function that changes its inputs in place fails.
+
+        Returns the function's return value. If the function raises, the check records
+        the exception with the student's own line and stops; NotImplementedError (an
+        exercise not attempted yet) propagates with a message saying what to do.
+        Warnings the function raises are printed as notes, on stdout.
+        """
+        inputs = inputs or describe_arguments(args, kwargs)
+        work_args, work_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+        try:
+            # Warnings would go to stderr, which nbgrader counts as a failure: keep them as notes.
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                result = function(*work_args, **work_kwargs)
+            self.notes.extend(f"{w.category.__name__} in {_function_name(function)}({inputs}): {w.message}"
+                              for w in caught)
+        except NotImplementedError:
+            error = NotImplementedError(f"{_function_name(function)} is not written yet: replace "
+                                        "`raise NotImplementedError()` in its cell with your code, then run both cells.")
+            error.from_check = True
+            raise error from None
+        except Exception as error:  # the student's code may raise anything
+            self.fail(f"{_function_name(function)}({inputs}) raised {type(error).__name__}: {error}"
+                      f"{_student_line(error)}", stop=True)
+        if not may_modify_inputs:
+            changed = _changed_argument(function, args, kwargs, work_args, work_kwargs)
+            if changed:
+                self.fail(f"{_function_name(function)} modified its input {changed} in place.",
+                          "Build new arrays (for example `W = W - ...` or `.copy()`) instead of changing an input.")
+        return result
+
+    # ----- common verdicts ------------------------------------------------------
+    def require_type(self, value, types, what, hint=None):
+        """Stop unless ``value`` is an instance of ``types``."""
+        if not isinstance(value, types):
+            names = " or ".join(t.__name__ for t in (types if isinstance(types, tuple) else (types,)))
+            self.fail(f"{what} is a {type(value).__name__}; expected a {names}.", hint, stop=True)
+
+    def require_keys(self, mapping, keys, what, hint=None, allow_extra=False):
+        """Stop unless the dict ``mapping`` has the given keys (and, unless ``allow_extra``, no others)."""
+        self.require_type(mapping, dict, what)
+        missing = [k for k in keys if k not in mapping]
+        extra = [] if allow_extra else [k for k in mapping if k not in keys]
+        if missing:
+            self.fail(f"{what} is missing the key{'s' if len(missing) > 1 else ''} {', '.join(missing)}.", hint, stop=True)
+        if extra:
+            self.fail(f"{what} has unexpected key{'s' if len(extra) > 1 else ''} {', '.join(map(str, extra))}.",
+                      hint, stop=True)
+        self.ok(f"{what} has the keys {_key_range(keys)}")
+
+    def require_shape(self, array, shape, what, hint=None):
+        """Stop unless ``array`` is a numpy array of the given shape."""
+        if not isinstance(array, np.ndarray):
+            self.fail(f"{what} is a {type(array).__name__}; expected a numpy array of shape {shape}.", hint, stop=True)
+        if array.shape != tuple(shape):
+            self.fail(f"{what} has shape {array.shape}; expected {tuple(shape)}.", hint, stop=True)
+
+    def require_shapes(self, mapping, shapes, what, hint=None):
+        """Stop unless every ``mapping[key]`` has shape ``shapes[key]``; one verdict for all."""
+        for key, shape in shapes.items():
+            self.require_shape(mapping[key], shape, f"{key}", hint)
+        self.ok(f"{what}: every shape is right ({_shape_summary(shapes)})")
+
+    def expect_close(self, actual, expected, what, rtol=1e-6, atol=1e-9, hint=None, stop=False):
+        """Compare numbers or arrays; on failure report the largest error and where it is.
+
+        Returns True if every entry satisfies ``|actual - expected| <= atol + rtol * |expected|``.
+        """
+        expected = np.asarray(expected, dtype=float)
+        try:
+            actual_array = np.asarray(actual, dtype=float)
+        except (TypeError, ValueError):
+            return self.expect(False, "", f"{what} is a {type(actual).__name__}, not a number or numeric array.",
+                               hint, stop)
+        if actual_array.shape != expected.shape:
+            return self.expect(False, "", f"{what} has shape {actual_array.shape}; expected {expected.shape}.", hint, stop)
+        if not np.all(np.isfinite(actual_array)):
+            return self.expect(False, "", f"{what} contains NaN or infinity.", hint, stop)
+        error = np.abs(actual_array - expected)
+        allowed = atol + rtol * np.abs(expected)
+        if np.all(error <= allowed):
+            return self.expect(True, f"{what} matches the expected value{'s' if expected.size > 1 else ''} "
+                                     f"{_format_value(expected)}", "")
+        worst = np.unravel_index(np.argmax(error - allowed), error.shape) if error.ndim else ()
+        where = f"[{', '.join(map(str, worst))}]" if worst else ""
+        relative = error[worst] / max(abs(expected[worst]), 1e-300)
+        return self.expect(False, "", f"{what}{where} is {actual_array[worst]:.6g}; expected {expected[worst]:.6g} "
+                                      f"(relative error {relative:.1e}, "
+                                      f"{np.count_nonzero(error > allowed)} of {error.size} entries differ).",
+                           hint, stop)
+
+    # ----- reporting ------------------------------------------------------------
+    def report(self):
+        """Print the verdicts and raise :class:`CheckFailed` if any failed."""
+        passed = sum(1 for ok, _, _ in self.verdicts if ok)
+        total = len(self.verdicts)
+        lines = [self.name]
+        for ok, message, hint in self.verdicts:
+            if ok and not self.quiet:
+                lines.append(f"  ok    {message}")
+            elif not ok:
+                lines.append(f"  FAIL  {message}")
+                if hint:
+                    lines.append(f"        Hint: {hint}")
+        lines += [f"  note  {note}" for note in dict.fromkeys(self.notes)]
+        if passed == total:
+            lines.append(f"{passed}/{total} checks passed")
+            print("\n".join(lines))
+            return
+        lines.append(f"{passed}/{total} checks passed — see the first FAIL above.")
+        print("\n".join(lines))
+        raise CheckFailed(f"{self.name}: {total - passed} of {total} checks failed — see the first FAIL above.")
+
+
+def student_check(body=None, *, name=None, quiet=False):
+    """Turn ``body(checker, student_function, ...)`` into a check ``check(student_function, ...)``.
+
+    The check prints its report, and raises CheckFailed if a verdict failed.
+    """
+    if body is None:
+        return functools.partial(student_check, name=name, quiet=quiet)
+
+    @functools.wraps(body)
+    def check(student_function, *args, **kwargs):
+        checker = Checker(name or body.__name__, quiet=quiet)
+        try:
+            body(checker, student_function, *args, **kwargs)
+        except _StopCheck:
+            pass
+        checker.report()
+
+    return check
+
+
+# ----- describing values -----------------------------------------------------------
+def describe_arguments(args, kwargs):
+    """Describe call arguments briefly: arrays by shape, dicts by keys, short values as they are."""
+    parts = [_describe(a) for a in args] + [f"{k}={_describe(v)}" for k, v in kwargs.items()]
+    return ", ".join(parts)
+
+
+def _describe(value):
+    if isinstance(value, np.ndarray):
+        return f"array of shape {value.shape}"
+    if isinstance(value, dict):
+        return f"dict with keys {_key_range(list(value))}"
+    if isinstance(value, np.random.Generator):
+        return "rng"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _key_range(keys):
+    keys = list(keys)
+    return ", ".join(map(str, keys)) if len(keys) <= 6 else f"{keys[0]}..{keys[-1]} ({len(keys)} keys)"
+
+
+def _shape_summary(shapes):
+    items = [f"{k} {tuple(v)}" for k, v in shapes.items()]
+    return ", ".join(items) if len(items) <= 4 else ", ".join(items[:3]) + f", ... ({len(items)} arrays)"
+
+
+def _format_value(value):
+    value = np.asarray(value)
+    if value.size == 1:
+        return f"{value.item():.6g}"
+    return f"(shape {value.shape})"
+
+
+def _function_name(function):
+    return getattr(function, "__name__", "your function")
+
+
+def _student_line(error):
+    """Return ' at line N of f: `code`' for the deepest frame of the student's own code, or ''."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if not str(Path(f.filename).resolve()).startswith(_LIBRARY_DIRS)]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    code = f": `{frame.line.strip()}`" if frame.line else ""
+    return f"\n        (your line {frame.lineno} in {frame.name}{code})"
+
+
+def _changed_argument(function, originals, original_kwargs, copies, copied_kwargs):
+    """Return the name (and key path) of the first argument the call modified, or ''."""
+    pairs = list(zip(originals, copies)) + [(original_kwargs[k], copied_kwargs[k]) for k in original_kwargs]
+    names = _parameter_names(function, len(originals)) + list(original_kwargs)
+    for name, (before, after) in zip(names, pairs):
+        where = _first_difference(before, after)
+        if where is not None:
+            return f"{name}{where}"
+    return ""
+
+
+def _parameter_names(function, count):
+    """Names of the first ``count`` positional parameters of ``function`` (``#1``... if unknown)."""
+    try:
+        names = [p.name for p in inspect.signature(function).parameters.values()]
+    except (TypeError, ValueError):
+        names = []
+    return [names[i] if i < len(names) else f"#{i + 1}" for i in range(count)]
+
+
+def _first_difference(before, after):
+    """Return '' if identical, a key path like "['W1']" for the first difference, None if equal."""
+    if isinstance(before, np.ndarray):
+        same = isinstance(after, np.ndarray) and before.shape == after.shape and np.array_equal(before, after, equal_nan=True)
+        return None if same else ""
+    if isinstance(before, dict):
+        if not isinstance(after, dict) or set(before) != set(after):
+            return ""
+        for key in before:
+            inner = _first_difference(before[key], after[key])
+            if inner is not None:
+                return f"[{key!r}]{inner}"
+        return None
+    if isinstance(before, (list, tuple)):
+        if type(before) is not type(after) or len(before) != len(after):
+            return ""
+        for index, (b, a) in enumerate(zip(before, after)):
+            inner = _first_difference(b, a)
+            if inner is not None:
+                return f"[{index}]{inner}"
+        return None
+    return None
+
+
+# ----- IPython display ---------------------------------------------------------------
+def _show_summary_only(shell, etype, value, tb, tb_offset=None):
+    """IPython handler: a check's own failure shows one line (its report is printed above it);
+    any other exception gets IPython's usual traceback."""
+    if isinstance(value, CheckFailed) or getattr(value, "from_check", False):
+        structured = [f"{etype.__name__}: {value}"]
+    else:
+        structured = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    shell._showtraceback(etype, value, structured)
+    return structured
+
+
+def _install_ipython_handler():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((CheckFailed, NotImplementedError), _show_summary_only)
+
+
+_install_ipython_handler()

@@ -1,0 +1,105 @@
+"""The student check framework: what it prints and when it fails."""
+
+import numpy as np
+import pytest
+
+from helpers.checks import CheckFailed, student_check
+
+
+@student_check
+def check_double(c, double):
+    x = np.array([[1.0, 2.0], [3.0, 4.0]])
+    result = c.call(double, x)
+    c.require_shape(result, (2, 2), "the result", "Keep the input's shape.")
+    c.expect_close(result, 2 * x, "2 x", hint="Multiply by two.")
+
+
+def run_check(function, capsys):
+    """Run check_double on ``function``; return (passed, stdout, stderr)."""
+    try:
+        check_double(function)
+        passed = True
+    except CheckFailed:
+        passed = False
+    out, err = capsys.readouterr()
+    return passed, out, err
+
+
+def test_a_correct_function_passes_with_one_line_per_verdict(capsys):
+    passed, out, _ = run_check(lambda x: x * 2, capsys)
+    assert passed
+    assert out.splitlines()[0] == "check_double"
+    assert "  ok    2 x matches" in out
+    assert out.rstrip().endswith("1/1 checks passed")
+
+
+def test_a_wrong_value_names_the_entry_and_the_relative_error(capsys):
+    passed, out, _ = run_check(lambda x: x * np.array([[2.0, 2.0], [2.0, 3.0]]), capsys)
+    assert not passed
+    assert "FAIL  2 x[1, 1] is 12; expected 8 (relative error 5.0e-01, 1 of 4 entries differ)." in out
+    assert "Hint: Multiply by two." in out
+    assert "see the first FAIL above" in out
+
+
+def test_a_wrong_shape_stops_the_check_and_says_both_shapes(capsys):
+    passed, out, _ = run_check(lambda x: (x * 2).T.reshape(1, 4), capsys)
+    assert not passed
+    assert "the result has shape (1, 4); expected (2, 2)." in out
+    assert "2 x" not in out
+
+
+def test_an_exception_names_the_input_and_the_students_line(capsys):
+    def double(x):
+        factor = {"two": 2}
+        return x * factor["three"]
+
+    passed, out, _ = run_check(double, capsys)
+    assert not passed
+    assert "double(array of shape (2, 2)) raised KeyError: 'three'" in out
+    assert 'return x * factor["three"]' in out
+    assert "core.py" not in out
+
+
+def test_modifying_an_input_in_place_fails(capsys):
+    def double(x):
+        x *= 2
+        return x
+
+    passed, out, _ = run_check(double, capsys)
+    assert not passed
+    assert "double modified its input x in place." in out
+
+
+def test_not_implemented_propagates_as_not_implemented_error(capsys):
+    def double(x):
+        raise NotImplementedError()
+
+    with pytest.raises(NotImplementedError, match="double is not written yet"):
+        check_double(double)
+
+
+def test_nothing_is_written_to_stderr(capsys):
+    _, _, err = run_check(lambda x: x / 0, capsys)
+    assert err == ""
+
+
+def test_a_nan_result_is_reported_as_nan(capsys):
+    passed, out, _ = run_check(lambda x: x * np.nan, capsys)
+    assert not passed
+    assert "2 x contains NaN or infinity." in out
+
+
+def test_missing_keys_are_listed():
+    @student_check
+    def check_keys(c, make):
+        c.require_keys(make(), ["W1", "b1"], "parameters")
+
+    with pytest.raises(CheckFailed):
+        check_keys(lambda: {"W1": 0})
+
+
+def test_a_warning_in_student_code_becomes_a_note_on_stdout(capsys):
+    passed, out, err = run_check(lambda x: x * 2 + np.minimum(np.exp(x * 1000), 0), capsys)
+    assert passed
+    assert "note  RuntimeWarning" in out
+    assert err == ""

@@ -1,0 +1,54 @@
+"""Every source notebook runs with its solutions; every release runs until its first exercise."""
+
+import nbformat
+import pytest
+from nbclient.exceptions import CellExecutionError
+
+from autograder import course
+from autograder.pipeline import release_leaks
+from conftest import execute
+
+
+@pytest.mark.parametrize("assignment", course.assignments())
+def test_source_notebook_runs_headless_and_every_check_passes(assignment, tmp_path):
+    notebook = execute(nbformat.read(course.source_path(assignment), as_version=4), tmp_path)
+    for cell in notebook.cells:
+        if course.is_grade_cell(cell):
+            text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+            assert text.count("checks passed") == 2, (course.nbgrader_meta(cell)["grade_id"], text)
+            assert "FAIL" not in text
+        assert not [o for o in cell.get("outputs", []) if o.get("name") == "stderr"], cell.source[:80]
+
+
+@pytest.mark.parametrize("assignment", course.assignments())
+def test_release_runs_until_the_first_exercise_then_fails_with_not_implemented_error(assignment, releases, tmp_path):
+    notebook = nbformat.read(releases[assignment], as_version=4)
+    with pytest.raises(CellExecutionError) as failure:
+        execute(notebook, tmp_path)
+    assert failure.value.ename == "NotImplementedError"
+    failed = [i for i, c in enumerate(notebook.cells) if any(o.output_type == "error" for o in c.get("outputs", []))]
+    first_grade_cell = next(i for i, c in enumerate(notebook.cells) if course.is_grade_cell(c))
+    assert failed == [first_grade_cell]
+
+
+@pytest.mark.parametrize("assignment", course.assignments())
+def test_release_contains_no_solution_or_hidden_test_text(assignment, releases):
+    text = releases[assignment].read_text()
+    assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
+    assert "autograder.hidden" not in text
+    assert release_leaks(course.read_source(assignment), nbformat.read(releases[assignment], as_version=4)) == []
+
+
+def test_release_leaks_finds_a_solution_line_left_in_a_release(releases):
+    source = course.read_source("01_initialization")
+    release = nbformat.read(releases["01_initialization"], as_version=4)
+    solution_line = course.solution_lines(next(iter(course.solution_cells(source).values())))[1]
+    release.cells[-1].source += "\n" + solution_line
+    assert release_leaks(source, release) == [f"the line {solution_line!r}"]
+
+
+@pytest.mark.parametrize("assignment", course.assignments())
+def test_source_notebook_is_committed_without_outputs(assignment):
+    for cell in course.read_source(assignment)["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
