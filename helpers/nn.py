@@ -221,6 +221,23 @@ def l_layer_backward(dZL, caches, hidden_activation="relu"):
     return grads
 
 
+def sigmoid_network(hidden_activation="relu"):
+    """``(forward, backward)`` for :func:`train`: an L-layer network with sigmoid outputs.
+
+    ``forward(X, parameters) -> (AL, cache)`` and ``backward(X, Y, cache) -> grads`` for the
+    cross-entropy cost of every output unit, where ``dZ[L] = AL - Y``. Y has shape (n[L], m).
+    """
+    def forward(X, parameters):
+        AL, caches = l_layer_forward(X, parameters, hidden_activation, "sigmoid")
+        return AL, (AL, caches)
+
+    def backward(X, Y, cache):
+        AL, caches = cache
+        return l_layer_backward(AL - Y, caches, hidden_activation)
+
+    return forward, backward
+
+
 # ----- rolling parameters into one vector (gradient checking) ------------------------------------
 def dict_to_vector(arrays, keys):
     """Stack ``arrays[k]`` for each key in ``keys``, flattened in C order, into a column (N, 1)."""
@@ -262,7 +279,7 @@ def full_batch(X, Y, rng):
 
 def train(X, Y, layers_dims, initialize, *, forward=forward_propagation, backward=backward_propagation,
           cost=compute_cost, update=gradient_descent, batches=full_batch, learning_rate=0.01,
-          num_iterations=15000, record_every=100, rng=None, label=None):
+          num_iterations=15000, record_every=100, rng=None, label=None, callback=None):
     """Train a network and record its cost.
 
     Arguments:
@@ -279,6 +296,8 @@ def train(X, Y, layers_dims, initialize, *, forward=forward_propagation, backwar
         record_every -- record the mean cost of one epoch in every ``record_every``
         rng -- numpy Generator used by ``initialize`` and ``batches``
         label -- text shown on the progress bar
+        callback -- optional ``callback(epoch, parameters)``, called whenever a cost is recorded
+                    (for example to record the cost on a dev set)
 
     Returns ``(parameters, costs)``; ``costs[i]`` is the cost of epoch ``i * record_every``.
 
@@ -306,6 +325,8 @@ def train(X, Y, layers_dims, initialize, *, forward=forward_propagation, backwar
         if epoch % record_every == 0:
             costs.append(epoch_cost / seen)
             progress.set_postfix(cost=f"{costs[-1]:.4f}", refresh=False)
+            if callback is not None:
+                callback(epoch, parameters)
     progress.close()
     return parameters, costs
 

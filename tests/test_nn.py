@@ -200,3 +200,34 @@ def test_train_shows_progress_on_stdout_only(rng, monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert "demo" in out
     assert err == ""
+
+
+def test_train_calls_the_callback_at_every_recorded_epoch(rng, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    X, Y = blobs(rng)
+    seen = []
+    nn.train(X, Y, [2, 4, 3, 1], he_like, num_iterations=25, record_every=10, rng=rng,
+             callback=lambda epoch, parameters: seen.append((epoch, sorted(parameters))))
+    assert [epoch for epoch, _ in seen] == [0, 10, 20]
+    assert seen[0][1] == ["W1", "W2", "W3", "b1", "b2", "b3"]
+
+
+def test_sigmoid_network_trains_a_logistic_regression(rng, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    X, Y = blobs(rng)
+    forward, backward = nn.sigmoid_network()
+    zeros = lambda dims: {"W1": np.zeros((1, 2)), "b1": np.zeros((1, 1))}
+    parameters, costs = nn.train(X, Y, [2, 1], zeros, forward=forward, backward=backward, learning_rate=0.5,
+                                 num_iterations=200, record_every=50)
+    assert costs[0] == pytest.approx(np.log(2)) and costs[-1] < 0.3
+    assert nn.accuracy(nn.predict(X, parameters, forward), Y) >= 0.9
+
+
+def test_sigmoid_network_backward_matches_numerical_gradient(rng):
+    X, Y = rng.standard_normal((3, 5)), (rng.random((2, 5)) > 0.5).astype(float)
+    parameters = random_parameters([3, 4, 2], rng)
+    forward, backward = nn.sigmoid_network("tanh")
+    grads = backward(X, Y, forward(X, parameters)[1])
+    cost = lambda: nn.compute_cost(forward(X, parameters)[0], Y)
+    for key in parameters:
+        assert relative_error(grads["d" + key], numerical_gradient(cost, parameters[key])) < 1e-6, key
