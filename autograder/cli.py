@@ -55,7 +55,8 @@ def build_parser():
     check.add_argument("notebook", type=Path)
     check.add_argument("--assignment", help="default: guessed from the notebook's file name and cells")
 
-    add("demo", run_demo, "Release every assignment, grade the bundled example submissions, print the table.")
+    demo = add("demo", run_demo, "Release every assignment, grade generated example submissions, print the table.")
+    demo.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
     return parser
 
 
@@ -163,7 +164,7 @@ def run_demo(args):
     examples_dir = grader.work_dir / "examples"
     examples_dir.mkdir(exist_ok=True)
     found = []
-    for assignment in course.assignments():
+    for assignment in args.assignments or course.assignments():
         release_path = grader.release(assignment)
         print(f"released {assignment}")
         for student, notebook in submissions.example_notebooks(assignment, release_path).items():

@@ -10,13 +10,15 @@ import logging
 import os
 import shutil
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
+from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
 from autograder import course
@@ -39,6 +41,7 @@ def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT):
     c.CourseDirectory.db_url = f"sqlite:///{work_dir / 'gradebook.db'}"
     c.CourseDirectory.ignore = IGNORED_SUBMITTED_FILES
     c.Execute.timeout = cell_timeout
+    c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
     # A cell that swallows the interrupt must not crash the whole run.
     c.Execute.raise_on_iopub_timeout = False
     # A student who deleted a grade cell gets it back (and its tests run) instead of a silent 0.
@@ -114,7 +117,10 @@ class Course:
     def autograde(self, student, assignment):
         """Run nbgrader's autograde for one submission and read back its result."""
         try:
-            outcome = self.api.autograde(assignment, student, force=True, create=True)
+            with warnings.catch_warnings():
+                # nbgrader's own gradebook session code warns on first use; it is not ours to fix.
+                warnings.simplefilter("ignore", SAWarning)
+                outcome = self.api.autograde(assignment, student, force=True, create=True)
         except Exception as error:  # nbgrader itself failed on this submission; the batch goes on
             outcome = {"success": False, "error": f"{type(error).__name__}: {error}"}
         if not outcome["success"]:
@@ -131,10 +137,11 @@ class Course:
         """Scores of each grade cell from the gradebook, with the reason for every lost point."""
         notebook_path = self.step_dir(self.coursedir.autograded_directory, assignment, student) / f"{assignment}.ipynb"
         reasons = failure_reasons(nbformat.read(notebook_path, as_version=4))
+        order = list(course.grade_cells(course.read_source(assignment)))
         result = SubmissionResult(student, assignment)
         with self.gradebook() as gradebook:
             submission = gradebook.find_submission_notebook(assignment, assignment, student)
-            for grade in sorted(submission.grades, key=lambda g: g.cell.name if g.cell else g.name):
+            for grade in sorted(submission.grades, key=lambda g: order.index(g.name) if g.name in order else len(order)):
                 score = grade.score
                 result.exercises.append(ExerciseResult(
                     exercise_name(grade.name), float(score), float(grade.max_score),

@@ -126,3 +126,14 @@ def test_feedback_shows_results_but_no_hidden_tests_or_solutions(graded):
     source = course.read_source(ASSIGNMENT)
     he_solution = course.solution_cells(source)["initialize_parameters_he"]
     assert course.solution_lines(he_solution)[2] not in html
+
+
+def test_check_command_grades_one_notebook_with_hidden_tests(releases, tmp_path, capsys):
+    path = tmp_path / "my_attempt.ipynb"
+    nbformat.write(submissions.example_notebooks(ASSIGNMENT, releases[ASSIGNMENT])["mistakes"], path)
+    exit_code = cli.main(["check", str(path), "--assignment", ASSIGNMENT, "--timeout", str(TEST_CELL_TIMEOUT)])
+    out = capsys.readouterr().out
+    assert exit_code == 1
+    assert "ok    initialize_parameters_zeros" in out
+    assert "FAIL  initialize_parameters_he" in out and "std of W1 is" in out
+    assert f"Total: {submissions.expected_example_scores(ASSIGNMENT)['mistakes']:g} / {full_marks():g}" in out
