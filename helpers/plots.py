@@ -146,3 +146,156 @@ def format_table(header, rows, float_format="{:.1%}"):
     out = [line.format(*header), "  ".join("-" * w for w in widths)]
     out += [line.format(*row) for row in cells]
     return "\n".join(out)
+
+
+def plot_gradient_components(values, shapes, ax=None, title=None, ylabel="|analytic - numerical|", floor=1e-16):
+    """One point per component of a rolled gradient (log scale), grouped and labelled by block.
+
+    Arguments:
+        values -- N non-negative numbers (any shape with N entries) in the rolling order, for
+                  example the absolute differences between an analytic and a numerical gradient
+        shapes -- dict key -> shape of each block, in the rolling order (as for helpers.nn.vector_to_dict)
+        floor -- values below it (exact zeros included) are drawn at ``floor``
+    """
+    values = np.ravel(values)
+    sizes = [int(np.prod(shape)) for shape in shapes.values()]
+    if sum(sizes) != values.size:
+        raise ValueError(f"values has {values.size} entries but the shapes hold {sum(sizes)}.")
+    ax = _axes(ax, figsize=(9.0, 3.5))
+    start = 0
+    for i, (key, size) in enumerate(zip(shapes, sizes)):
+        if i % 2:
+            ax.axvspan(start - 0.5, start + size - 0.5, color="0.93", linewidth=0)
+        ax.plot(np.arange(start, start + size), np.maximum(values[start:start + size], floor), "o", markersize=4,
+                color=CLASS_COLORS[i % len(CLASS_COLORS)])
+        ax.text(start + (size - 1) / 2, 1.01, key, transform=ax.get_xaxis_transform(), ha="center", va="bottom")
+        start += size
+    ax.set_yscale("log")
+    ax.set_xlim(-0.5, start - 0.5)
+    ax.set_xlabel("component of the rolled gradient")
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, pad=18)
+    return ax
+
+
+def plot_paths_on_contours(cost, paths, xlim, ylim, levels=12, minimum=None, ax=None, title=None, resolution=200):
+    """Contour lines of a cost of two parameters, with the paths of optimizers drawn on top.
+
+    Arguments:
+        cost -- function ``cost(w1, w2)`` evaluated elementwise on two arrays of the same shape
+        paths -- dict label -> array of shape (k, 2): the points (w1, w2) an optimizer visited, in order
+        xlim, ylim -- (low, high) ranges of w1 and w2 to draw
+        levels -- number of contour levels, or the levels themselves (increasing)
+        minimum -- optional point (w1, w2) marked with a star
+    """
+    ax = _axes(ax)
+    w1, w2 = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
+    ax.contour(w1, w2, cost(w1, w2), levels=levels, colors="0.6", linewidths=0.7)
+    for i, (label, path) in enumerate(paths.items()):
+        path = np.asarray(path, dtype=float)
+        ax.plot(path[:, 0], path[:, 1], "o-", markersize=2.5, linewidth=1.2, label=label,
+                color=CLASS_COLORS[i % len(CLASS_COLORS)])
+    if minimum is not None:
+        ax.plot(*minimum, "*", color="black", markersize=10)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("$w_1$")
+    ax.set_ylabel("$w_2$")
+    if len(paths) > 1:
+        ax.legend(loc="best")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_digits(X, titles=None, n_columns=10, image_shape=(8, 8), suptitle=None):
+    """Draw examples of image data (one column of ``X`` per image) in a grid, dark ink on white.
+
+    Arguments:
+        X -- images as columns, shape (h * w, k), pixel values in [0, 1]
+        titles -- optional list of k short texts shown above the images
+        n_columns -- images per row
+        image_shape -- (h, w) of one image
+        suptitle -- optional title above the grid
+    Returns the figure.
+    """
+    k = X.shape[1]
+    n_rows = max(1, -(-k // n_columns))
+    fig, axes = plt.subplots(n_rows, n_columns, figsize=(1.0 * n_columns, 1.2 * n_rows + (0.3 if suptitle else 0)),
+                             squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i >= k:
+            continue
+        ax.imshow(X[:, i].reshape(image_shape), cmap="gray_r", vmin=0.0, vmax=1.0, interpolation="nearest")
+        if titles is not None:
+            ax.set_title(titles[i], fontsize=9)
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig
+
+
+def plot_confusion_matrix(counts, ax=None, title="Confusion matrix", class_names=None):
+    """Draw a confusion matrix as a table of shaded cells with their counts.
+
+    Arguments:
+        counts -- integer array (C, C): counts[i, j] examples of true class i predicted as j
+                  (as returned by :func:`helpers.nn.confusion_matrix`)
+        class_names -- optional names of the C classes (default 0 .. C-1)
+    """
+    counts = np.asarray(counts)
+    n_classes = counts.shape[0]
+    names = class_names if class_names is not None else [str(c) for c in range(n_classes)]
+    ax = _axes(ax, figsize=(5.5, 5.0))
+    ax.imshow(counts, cmap="Blues", vmin=0, vmax=max(1, int(counts.max())))
+    threshold = counts.max() / 2
+    for i in range(n_classes):
+        for j in range(n_classes):
+            if counts[i, j]:
+                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8,
+                        color="white" if counts[i, j] > threshold else ("#D55E00" if i != j else "black"))
+    ax.set_xticks(range(n_classes), names)
+    ax.set_yticks(range(n_classes), names)
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    ax.grid(False)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_trials(trials, x, y, ax=None, title=None, logx=True, logy=True, marker="o", label=None,
+                score_range=None, colorbar=True, score_label="score"):
+    """Hyperparameter trials as points in the plane of two hyperparameters, coloured by score.
+
+    Arguments:
+        trials -- list of ``(config, score)`` pairs, ``config`` a dict name -> value
+        x, y -- the names of the hyperparameters on the horizontal and vertical axes
+        logx, logy -- log-scale axes (the natural scale of learning rates, widths, 1 - beta)
+        marker, label -- marker and legend label of these trials (to draw several rounds on one axes)
+        score_range -- (low, high) of the colour scale; default: the scores' own range
+        colorbar -- draw a colour bar for the score
+    Returns the axes.
+    """
+    ax = _axes(ax)
+    xs = [config[x] for config, _ in trials]
+    ys = [config[y] for config, _ in trials]
+    scores = [float(score) for _, score in trials]
+    low, high = score_range if score_range is not None else (min(scores), max(scores))
+    points = ax.scatter(xs, ys, c=scores, cmap="viridis", vmin=low, vmax=high, marker=marker, s=46,
+                        edgecolors="black", linewidths=0.5, label=label)
+    if colorbar:
+        ax.figure.colorbar(points, ax=ax, label=score_label)
+    if logx:
+        ax.set_xscale("log")
+    if logy:
+        ax.set_yscale("log")
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    if label:
+        ax.legend(loc="best")
+    if title:
+        ax.set_title(title)
+    return ax

@@ -1,0 +1,185 @@
+"""Mistakes students make in assignment 03 (mutants) and valid rewrites (variants).
+
+Each is an edit of the source notebook's solution cell, so that no second copy of a
+solution exists: a mutant must lose the exercise's points, a variant must keep them.
+"""
+
+from autograder.submissions import Edit
+
+# ----- numerical_derivative ----------------------------------------------------------------------
+ND_LOOP = """    grad_approx = np.zeros_like(theta)
+    for index in np.ndindex(theta.shape):
+        theta_plus = theta.copy()
+        theta_plus[index] += epsilon
+        if method == "centered":
+            theta_minus = theta.copy()
+            theta_minus[index] -= epsilon
+            grad_approx[index] = (f(theta_plus) - f(theta_minus)) / (2 * epsilon)
+        else:
+            grad_approx[index] = (f(theta_plus) - f(theta)) / epsilon
+"""
+ND_IN_PLACE = """    grad_approx = np.zeros_like(theta)
+    f_theta = f(theta) if method == "forward" else None
+    for index in np.ndindex(theta.shape):
+        original = theta[index]
+        theta[index] = original + epsilon
+        f_plus = f(theta)
+        if method == "centered":
+            theta[index] = original - epsilon
+            grad_approx[index] = (f_plus - f(theta)) / (2 * epsilon)
+        else:
+            grad_approx[index] = (f_plus - f_theta) / epsilon
+        theta[index] = original
+"""
+
+# ----- relative_difference -------------------------------------------------------------------------
+RD_NUMERATOR = "numerator = np.linalg.norm(np.subtract(grad, grad_approx))"
+RD_DENOMINATOR = "denominator = np.linalg.norm(grad) + np.linalg.norm(grad_approx)"
+RD_GUARD = """    if denominator == 0:
+        return 0.0
+"""
+
+# ----- gradient_check_n --------------------------------------------------------------------------
+GN_GRAD = 'grad = nn.dict_to_vector(gradients, ["d" + key for key in keys])'
+GN_COST = "return forward(X, Y, nn.vector_to_dict(theta, shapes))[0]"
+GN_APPROX = "grad_approx = numerical_derivative(cost_of, theta, epsilon)"
+
+# ----- locate_gradient_bug -----------------------------------------------------------------------
+LB_DIFFERENCES = 'differences = {"d" + key: relative_difference(gradients["d" + key], numerical[key]) for key in keys}'
+LB_RETURN = "return max(differences, key=differences.get)"
+
+# ----- backward_propagation_n_fixed ----------------------------------------------------------------
+BP_BODY = """    dZ = A3 - Y
+    gradients = {"dW3": dZ @ A2.T / m, "db3": dZ.mean(axis=1, keepdims=True)}
+    dZ = (W3.T @ dZ) * (Z2 > 0)
+    gradients["dW2"] = dZ @ A1.T / m
+    gradients["db2"] = dZ.mean(axis=1, keepdims=True)
+    dZ = (W2.T @ dZ) * (1 - A1 ** 2)
+    gradients["dW1"] = dZ @ X.T / m
+    gradients["db1"] = dZ.mean(axis=1, keepdims=True)
+    return gradients"""
+BP_PROVIDED_FIXED = """    dZ3 = A3 - Y
+    dW3 = 1.0 / m * np.dot(dZ3, A2.T)
+    db3 = 1.0 / m * np.sum(dZ3, axis=1, keepdims=True)
+
+    dA2 = np.dot(W3.T, dZ3)
+    dZ2 = dA2 * (Z2 > 0)
+    dW2 = 1.0 / m * np.dot(dZ2, A1.T)
+    db2 = 1.0 / m * np.sum(dZ2, axis=1, keepdims=True)
+
+    dA1 = np.dot(W2.T, dZ2)
+    dZ1 = dA1 * (1 - A1 ** 2)
+    dW1 = 1.0 / m * np.dot(dZ1, X.T)
+    db1 = 1.0 / m * np.sum(dZ1, axis=1, keepdims=True)
+
+    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+            "dZ1": dZ1, "dW1": dW1, "db1": db1}"""
+
+MUTANTS = [
+    Edit("numerical_derivative", "centered difference divided by epsilon instead of 2 epsilon",
+         (("/ (2 * epsilon)", "/ epsilon"),)),
+    Edit("numerical_derivative", "perturbs every entry at once",
+         (("theta_plus[index] += epsilon", "theta_plus += epsilon"),
+          ("theta_minus[index] -= epsilon", "theta_minus -= epsilon"))),
+    Edit("numerical_derivative", "forgets .copy(): theta_plus and theta_minus are theta itself",
+         (("theta_plus = theta.copy()", "theta_plus = theta"), ("theta_minus = theta.copy()", "theta_minus = theta"))),
+    Edit("numerical_derivative", "misspelled method name: always the forward difference",
+         (('if method == "centered":', 'if method == "central":'),)),
+    Edit("numerical_derivative", "forward difference looks backwards",
+         (("(f(theta_plus) - f(theta)) / epsilon", "(f(theta) - f(theta - epsilon)) / epsilon"),)),
+    Edit("relative_difference", "denominator is the norm of the sum", ((RD_DENOMINATOR,
+         "denominator = np.linalg.norm(np.add(grad, grad_approx))"),)),
+    Edit("relative_difference", "no guard against 0 / 0", ((RD_GUARD, ""),)),
+    Edit("relative_difference", "divides by the norm of grad only",
+         ((RD_DENOMINATOR, "denominator = np.linalg.norm(grad)"),)),
+    Edit("relative_difference", "squared norms", ((RD_NUMERATOR, "numerator = np.sum(np.subtract(grad, grad_approx) ** 2)"),
+                                                   (RD_DENOMINATOR, "denominator = np.sum(np.square(grad)) + np.sum(np.square(grad_approx))"))),
+    Edit("gradient_check", "analytic gradient theta instead of x", (("grad = x", "grad = theta"),)),
+    Edit("gradient_check", "J ignores its argument", (("lambda t: t * x", "lambda t: theta * x"),)),
+    Edit("gradient_check", "returns the numerical derivative", (("return relative_difference(grad, grad_approx)",
+                                                                  "return grad_approx"),)),
+    Edit("gradient_check", "J(theta) = theta + x", (("lambda t: t * x", "lambda t: t + x"),)),
+    Edit("gradient_check_n", "rolls the gradients in their own key order",
+         ((GN_GRAD, "grad = nn.dict_to_vector(gradients, list(gradients))"),)),
+    Edit("gradient_check_n", "ignores the forward argument",
+         ((GN_COST, "return forward_propagation_n(X, Y, nn.vector_to_dict(theta, shapes))[0]"),)),
+    Edit("gradient_check_n", "ignores epsilon", ((GN_APPROX, "grad_approx = numerical_derivative(cost_of, theta)"),)),
+    Edit("gradient_check_n", "one-sided differences",
+         ((GN_APPROX, 'grad_approx = numerical_derivative(cost_of, theta, epsilon, method="forward")'),)),
+    Edit("gradient_check_n", "returns the distance, not the relative difference",
+         (("return relative_difference(grad, grad_approx)", "return float(np.linalg.norm(grad - grad_approx))"),)),
+    Edit("locate_gradient_bug", "returns the parameter key instead of the gradient key",
+         ((LB_DIFFERENCES, 'differences = {key: relative_difference(gradients["d" + key], numerical[key]) for key in keys}'),)),
+    Edit("locate_gradient_bug", "the smallest difference instead of the largest",
+         ((LB_RETURN, "return min(differences, key=differences.get)"),)),
+    Edit("locate_gradient_bug", "stops at the first block above 1e-7",
+         ((LB_RETURN, "return next(key for key, value in differences.items() if value > 1e-7)"),)),
+    Edit("locate_gradient_bug", "pairs the parameter keys with the gradients in their own order",
+         ((LB_DIFFERENCES, 'differences = {"d" + key: relative_difference(g, numerical[key]) '
+                           'for key, g in zip(keys, gradients.values())}'),)),
+    Edit("backward_propagation_n_fixed", "fixes db1 only: dW2 keeps its factor 2",
+         (('gradients["dW2"] = dZ @ A1.T / m', 'gradients["dW2"] = 2 * dZ @ A1.T / m'),)),
+    Edit("backward_propagation_n_fixed", "fixes dW2 only: db1 keeps the missing 1/m",
+         (('gradients["db1"] = dZ.mean(axis=1, keepdims=True)', 'gradients["db1"] = dZ.sum(axis=1, keepdims=True)'),)),
+    Edit("backward_propagation_n_fixed", "tanh derivative from Z1 instead of A1",
+         (("(1 - A1 ** 2)", "(1 - Z1 ** 2)"),)),
+    Edit("backward_propagation_n_fixed", "ReLU derivative forgotten", ((" * (Z2 > 0)", ""),)),
+    Edit("backward_propagation_n_fixed", "1/m forgotten in db3",
+         (('"db3": dZ.mean(axis=1, keepdims=True)', '"db3": dZ.sum(axis=1, keepdims=True)'),)),
+]
+
+VARIANTS = [
+    Edit("numerical_derivative", "perturbs theta in place and restores the saved value", ((ND_LOOP, ND_IN_PLACE),)),
+    Edit("numerical_derivative", "adds a step vector that is zero except at index",
+         (("theta_plus = theta.copy()\n        theta_plus[index] += epsilon",
+           "step = np.zeros_like(theta)\n        step[index] = epsilon\n        theta_plus = theta + step"),
+          ("theta_minus = theta.copy()\n            theta_minus[index] -= epsilon", "theta_minus = theta - step"))),
+    Edit("numerical_derivative", "returns a 0-d array for a number",
+         (("return float(grad_approx) if grad_approx.ndim == 0 else grad_approx", "return grad_approx"),)),
+    Edit("relative_difference", "norms written out as square roots of sums",
+         ((RD_NUMERATOR, "numerator = np.sqrt(np.sum((np.asarray(grad) - np.asarray(grad_approx)) ** 2))"),
+          (RD_DENOMINATOR, "denominator = np.sqrt(np.sum(np.square(grad))) + np.sqrt(np.sum(np.square(grad_approx)))"))),
+    Edit("relative_difference", "guard written as a conditional expression",
+         ((RD_GUARD, ""), ("return float(numerator / denominator)",
+                           "return float(numerator / denominator) if denominator > 0 else 0.0"))),
+    Edit("gradient_check", "centered difference written inline",
+         (("grad_approx = numerical_derivative(lambda t: t * x, theta, epsilon)",
+           "grad_approx = ((theta + epsilon) * x - (theta - epsilon) * x) / (2 * epsilon)"),)),
+    Edit("gradient_check", "J as a named inner function",
+         (("grad_approx = numerical_derivative(lambda t: t * x, theta, epsilon)",
+           "def J(t):\n        return t * x\n    grad_approx = numerical_derivative(J, theta, epsilon)"),)),
+    Edit("gradient_check_n", "keys in sorted order",
+         (("keys = list(parameters)", "keys = sorted(parameters)"),)),
+    Edit("gradient_check_n", "own loop of centered differences",
+         ((GN_APPROX, "grad_approx = np.zeros_like(theta)\n"
+                      "    for i in range(theta.shape[0]):\n"
+                      "        plus, minus = theta.copy(), theta.copy()\n"
+                      "        plus[i, 0] += epsilon\n"
+                      "        minus[i, 0] -= epsilon\n"
+                      "        grad_approx[i, 0] = (cost_of(plus) - cost_of(minus)) / (2 * epsilon)"),)),
+    Edit("gradient_check_n", "rolls with np.concatenate of raveled arrays",
+         ((GN_GRAD, 'grad = np.concatenate([np.ravel(gradients["d" + key]) for key in keys]).reshape(-1, 1)'),)),
+    Edit("locate_gradient_bug", "explicit loop keeping the worst block",
+         ((LB_DIFFERENCES + "\n    " + LB_RETURN,
+           "worst, largest = None, -1.0\n"
+           "    for key in keys:\n"
+           '        difference = relative_difference(gradients["d" + key], numerical[key])\n'
+           "        if difference > largest:\n"
+           '            worst, largest = "d" + key, difference\n'
+           "    return worst"),)),
+    Edit("locate_gradient_bug", "np.argmax over a list",
+         ((LB_RETURN, "names = list(differences)\n    return names[int(np.argmax([differences[k] for k in names]))]"),)),
+    Edit("backward_propagation_n_fixed", "the provided code with its two bugs fixed", ((BP_BODY, BP_PROVIDED_FIXED),)),
+    Edit("backward_propagation_n_fixed", "ReLU mask from A2 and the helpers' tanh_backward",
+         ((" * (Z2 > 0)", " * (A2 > 0)"), ("dZ = (W2.T @ dZ) * (1 - A1 ** 2)", "dZ = nn.tanh_backward(W2.T @ dZ, Z1)"))),
+    Edit("backward_propagation_n_fixed", "np.sum divided by m for the biases",
+         (('"db3": dZ.mean(axis=1, keepdims=True)', '"db3": np.sum(dZ, axis=1, keepdims=True) / m'),
+          ('gradients["db2"] = dZ.mean(axis=1, keepdims=True)', 'gradients["db2"] = np.sum(dZ, axis=1, keepdims=True) / m'),
+          ('gradients["db1"] = dZ.mean(axis=1, keepdims=True)', 'gradients["db1"] = np.sum(dZ, axis=1, keepdims=True) / m'))),
+]
+
+#: The mistakes of the example submission "mistakes" (functions no other exercise calls).
+EXAMPLE_MISTAKES = [
+    next(m for m in MUTANTS if m.description == "fixes dW2 only: db1 keeps the missing 1/m"),
+    next(m for m in MUTANTS if m.description == "the smallest difference instead of the largest"),
+]

@@ -1,0 +1,245 @@
+"""Visible checks of assignment 03, Gradient checking.
+
+Expected values are closed forms (derivatives of polynomials, relative differences that
+follow from a ratio) or fixed numbers computed once for a small network written out
+below; no check computes a numerical gradient or a relative difference itself.
+"""
+
+import numpy as np
+
+from helpers.checks.core import student_check
+from helpers.gradcheck import GREAT, forward_propagation_n
+
+PARAMETER_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
+GRADIENT_KEYS = tuple("d" + key for key in PARAMETER_KEYS)
+
+# A network [2, 3, 2, 1] on m = 3 examples, small enough to print, and its exact gradients.
+SMALL_X = np.array([[1.0, -0.5, 2.0], [0.5, 1.5, -1.0]])
+SMALL_Y = np.array([[1.0, 0.0, 1.0]])
+SMALL_PARAMETERS = {
+    "W1": np.array([[0.5, -1.0], [1.5, 0.5], [-0.5, 1.0]]), "b1": np.array([[0.1], [-0.2], [0.3]]),
+    "W2": np.array([[1.0, -0.5, 0.5], [-1.0, 1.5, 0.5]]), "b2": np.array([[0.2], [0.1]]),
+    "W3": np.array([[1.5, -1.0]]), "b3": np.array([[0.2]]),
+}
+SMALL_GRADIENTS = {
+    "dW1": np.array([[-0.3055859291803874, -0.09227880003572843], [0.15280835732448358, -0.1709439916865384],
+                     [0.11327774603838159, 0.060093731989558384]]),
+    "db1": np.array([[-0.2677326316902549], [-0.05066570722489022], [0.1132297009232928]]),
+    "dW2": np.array([[-0.19623755173003507, -0.19818778242009563, 0.1891514447606645],
+                     [0.2392946179062946, 0.38981864233284996, -0.13520458642332625]]),
+    "db2": np.array([[-0.20221254070019903], [0.30911346726414]]),
+    "dW3": np.array([[-0.028673630853129854, -0.3087423991077311]]),
+    "db3": np.array([[-0.30911346726414]]),
+}
+#: Relative difference of SMALL_GRADIENTS with dW2 doubled, and with epsilon = 1e-2 (truncation error only).
+SMALL_DW2_DOUBLED = 0.24751744985127563
+SMALL_EPSILON_1E_2 = 1.2104096536263503e-05
+
+KEYS_HINT = "Take the keys from `parameters` and roll the gradients in that same order, as 'd' + key."
+
+
+def scaled(gradients, **factors):
+    """A copy of ``gradients`` with the named blocks multiplied by the given factors."""
+    return {key: value * factors.get(key, 1.0) for key, value in gradients.items()}
+
+
+def backward_order(gradients, extra=True):
+    """The gradients in the order a backward pass produces them (output layer first), with
+    intermediate results such as dZ1 added when ``extra``."""
+    keys = sorted(gradients, key=lambda k: (-int(k[-1]), k[1]))  # dW3, db3, dW2, db2, dW1, db1
+    result = {}
+    for key in keys:
+        if extra and key.startswith("dW"):
+            result[f"dZ{key[-1]}"] = np.full((gradients[key].shape[0], 3), 0.5)
+        result[key] = gradients[key]
+    return result
+
+
+def sum_of_squares(X, Y, parameters):
+    """A cost with a known gradient: J = 1/2 * (sum of the squares of all parameters), dJ/dp = p."""
+    return 0.5 * sum(float(np.sum(value ** 2)) for value in parameters.values()), None
+
+
+def require_number(c, value, what, hint):
+    """Stop unless ``value`` is one number (a Python or numpy scalar, or an array of one entry); return it."""
+    try:
+        number = float(np.asarray(value, dtype=float).reshape(()))
+    except (TypeError, ValueError):
+        c.fail(f"{what} is {value!r}; expected one number.", hint, stop=True)
+    if not np.isfinite(number):
+        c.fail(f"{what} is {number}; expected a finite number.", hint, stop=True)
+    return number
+
+
+# ----- numerical_derivative --------------------------------------------------------------------
+@student_check
+def numerical_derivative(c, numerical_derivative):
+    def cube(theta):
+        return theta ** 3
+
+    centered = c.call(numerical_derivative, cube, 1.0, epsilon=0.01, method="centered")
+    c.expect_close(centered, 3.0001, "lecture example, centered: (1.01^3 - 0.99^3) / 0.02",
+                   rtol=1e-9, hint="(f(theta + epsilon) - f(theta - epsilon)) / (2 * epsilon): "
+                                   "the two points are 2 * epsilon apart.", stop=True)
+    forward = c.call(numerical_derivative, cube, 1.0, epsilon=0.01, method="forward")
+    c.expect_close(forward, 3.0301, "lecture example, forward: (1.01^3 - 1) / 0.01",
+                   rtol=1e-9, hint="(f(theta + epsilon) - f(theta)) / epsilon for method='forward'.")
+    default = c.call(numerical_derivative, cube, 1.0, epsilon=0.01)
+    c.expect_close(default, 3.0001, "default method (centered), theta^3 at 1, epsilon 0.01", rtol=1e-9,
+                   hint="Without a `method` argument, use the centered difference.")
+    sine = c.call(numerical_derivative, np.sin, 0.5)
+    c.expect_close(sine, np.cos(0.5), "derivative of sin at 0.5 with the default epsilon 1e-7", rtol=1e-7,
+                   hint="Use the `epsilon` argument (default 1e-7) as the step.")
+
+    # f(t) = sum(w * t^2) + t1 * t2 * t3 couples the entries; centered differences are exact for it.
+    w = np.array([[1.0], [-2.0], [0.5]])
+    theta = np.array([[1.5], [-1.0], [2.0]])
+
+    def coupled(t):
+        return float(np.sum(w * t ** 2) + np.prod(t))
+
+    exact = 2 * w * theta + np.prod(theta) / theta
+    grad = c.call(numerical_derivative, coupled, theta, epsilon=1e-3)
+    c.require_shape(np.asarray(grad), (3, 1), "numerical_derivative(f, theta of shape (3, 1))",
+                    "Return one partial derivative per entry of theta, in an array of theta's shape.")
+    c.expect_close(grad, exact, "partial derivatives of sum(w * t^2) + t1 * t2 * t3 at a column theta (3, 1)", rtol=1e-7,
+                   hint="Change one entry of a fresh copy of theta at a time; every other entry must keep "
+                        "its value (one .copy() per evaluation).")
+    grad = c.call(numerical_derivative, coupled, theta, epsilon=0.01, method="forward")
+    c.expect_close(grad, exact + 0.01 * w, "forward differences of the same function (exact value + epsilon * w)",
+                   rtol=1e-7, hint="The forward difference compares f at theta with one entry moved against f "
+                                   "at theta itself.")
+    matrix = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5]])
+    grad = c.call(numerical_derivative, lambda t: float(np.sum(t ** 2)), matrix, epsilon=1e-3)
+    c.require_shape(np.asarray(grad), (2, 3), "numerical_derivative(f, theta of shape (2, 3))",
+                    "Loop over every index of theta (np.ndindex(theta.shape)), not only over rows.")
+    c.expect_close(grad, 2 * matrix, "partial derivatives of sum(t^2) at a matrix theta (2, 3)", rtol=1e-7)
+
+
+# ----- relative_difference -----------------------------------------------------------------------
+@student_check
+def relative_difference(c, relative_difference):
+    norms_hint = ("Divide the 2-norm of the difference by the SUM of the two 2-norms, "
+                  "np.linalg.norm(grad) + np.linalg.norm(grad_approx).")
+    cases = [
+        (np.array([[1.0], [2.0], [2.0]]), np.array([[1.0], [2.0], [2.0]]), 0.0, "equal gradients"),
+        (np.array([[3.0], [4.0]]), np.zeros((2, 1)), 1.0, "one gradient zero"),
+        (np.array([[1.0], [2.0]]), np.array([[-1.0], [-2.0]]), 1.0, "opposite gradients g and -g"),
+        (np.array([[2.0], [0.0], [0.0]]), np.array([[1.0], [0.0], [0.0]]), 1 / 3, "g twice g~: (2-1)/(2+1)"),
+        (np.array([[3.0], [4.0]]), np.array([[3.0], [4.5]]), 0.5 / (5 + np.sqrt(29.25)), "[3, 4] and [3, 4.5]"),
+        (np.array([[1.0, 0.0], [2.0, 2.0]]), np.array([[1.0, 0.0], [2.0, 1.0]]), 1 / (3 + np.sqrt(6)),
+         "matrices (2, 2): Frobenius norms"),
+        (3.0, 3.0001, 0.0001 / 6.0001, "numbers 3 and 3.0001"),
+    ]
+    for grad, grad_approx, expected, what in cases:
+        got = c.call(relative_difference, grad, grad_approx)
+        got = require_number(c, got, f"relative_difference for {what}", "Return one float. " + norms_hint)
+        c.expect_close(got, expected, what, rtol=1e-9, atol=1e-15, hint=norms_hint)
+    notes_before = len(c.notes)
+    got = c.call(relative_difference, np.zeros((4, 1)), np.zeros((4, 1)))
+    zero_hint = "Test the denominator: when it is 0, return 0.0 before dividing."
+    got = require_number(c, got, "both gradients zero: the result", zero_hint)
+    warned = len(c.notes) > notes_before
+    c.expect(not warned and got == 0.0, "both gradients zero: 0, without a warning",
+             f"both gradients zero gave {got!r}{' with a warning' if warned else ''}; expected 0.", zero_hint)
+
+
+# ----- gradient_check ----------------------------------------------------------------------------
+@student_check
+def gradient_check(c, gradient_check):
+    hint = ("The analytic gradient of J(theta) = theta * x is x (not theta); the numerical one is the centered "
+            "difference of the function t -> t * x at theta.")
+    for x, theta in ((3.0, 2.0), (-0.5, 4.0), (12.0, -1.5)):
+        got = require_number(c, c.call(gradient_check, x, theta), f"gradient_check({x}, {theta})",
+                             "Return the relative difference, one float.")
+        c.expect(0 <= got < GREAT, f"x = {x}, theta = {theta}: relative difference {got:.1e} < 1e-7",
+                 f"x = {x}, theta = {theta}: relative difference {got:.3g}; a correct check gives less than 1e-7.",
+                 hint)
+    got = require_number(c, c.call(gradient_check, 0.0, 3.0), "gradient_check(0, 3)", "Return one float.")
+    c.expect(got == 0.0, "x = 0: both gradients are zero, relative difference 0",
+             f"x = 0 gave {got:.3g}; both gradients are zero there, so the relative difference is 0.",
+             "relative_difference returns 0 when both gradients are 0: use it.")
+    got = require_number(c, c.call(gradient_check, 5.0, 1.0, epsilon=1e-4), "gradient_check(5, 1, epsilon=1e-4)",
+                         "Return one float.")
+    c.expect(got < GREAT, f"epsilon = 1e-4: relative difference {got:.1e} < 1e-7",
+             f"epsilon = 1e-4 gave {got:.3g}.", "Pass `epsilon` on to the numerical derivative.")
+
+
+# ----- gradient_check_n --------------------------------------------------------------------------
+@student_check
+def gradient_check_n(c, gradient_check_n):
+    P, G, X, Y = SMALL_PARAMETERS, SMALL_GRADIENTS, SMALL_X, SMALL_Y
+    got = require_number(c, c.call(gradient_check_n, P, G, X, Y), "the result", "Return the relative difference.")
+    c.expect(got < GREAT, f"exact gradients of a [2, 3, 2, 1] network: {got:.1e} < 1e-7",
+             f"exact gradients of a [2, 3, 2, 1] network gave {got:.3g}; expected less than 1e-7.",
+             "Roll parameters and gradients in the same key order, perturb one entry of theta at a time, and "
+             "compute the cost of the unrolled theta with forward(X, Y, parameters)[0].", stop=True)
+    got = c.call(gradient_check_n, P, backward_order(G), X, Y)
+    c.expect(require_number(c, got, "the result", "") < GREAT,
+             "gradients given output layer first, with extra entries dZ1..dZ3: still < 1e-7",
+             f"the same gradients given in another key order (dW3 first, with dZ entries) gave {got:.3g}.", KEYS_HINT)
+    got = c.call(gradient_check_n, P, scaled(G, dW2=2.0), X, Y)
+    c.expect_close(got, SMALL_DW2_DOUBLED, "relative difference with dW2 doubled", rtol=1e-4,
+                   hint="Return relative_difference(rolled gradients, numerical gradient).")
+    got = c.call(gradient_check_n, P, G, X, Y, epsilon=1e-2)
+    c.expect_close(got, SMALL_EPSILON_1E_2, "relative difference with epsilon = 1e-2 (the truncation error shows)", rtol=1e-2,
+                   hint="Pass `epsilon` on, and use the centered difference.")
+    exact = {"d" + key: value for key, value in P.items()}
+    got = c.call(gradient_check_n, P, exact, X, Y, forward=sum_of_squares)
+    c.expect(require_number(c, got, "the result", "") < GREAT,
+             "forward=another cost (sum of squares, gradient = parameters): < 1e-7",
+             f"with forward=sum_of_squares and its exact gradient the result is {got:.3g}.",
+             "Compute the cost with the `forward` argument, not with forward_propagation_n directly.")
+    got = c.call(gradient_check_n, P, scaled(exact, dW1=2, db1=2, dW2=2, db2=2, dW3=2, db3=2), X, Y,
+                 forward=sum_of_squares)
+    c.expect_close(got, 1 / 3, "forward=sum of squares with every gradient doubled, (2-1)/(2+1),", rtol=1e-6)
+
+
+# ----- locate_gradient_bug -----------------------------------------------------------------------
+@student_check
+def locate_gradient_bug(c, locate_gradient_bug):
+    P, G, X, Y = SMALL_PARAMETERS, SMALL_GRADIENTS, SMALL_X, SMALL_Y
+    shifted_dW3 = dict(G, dW3=G["dW3"] + np.array([[0.05, -0.05]]))
+    cases = [
+        ("db1 tripled", scaled(G, db1=3.0), "db1"),
+        ("dW2 doubled", scaled(G, dW2=2.0), "dW2"),
+        ("dW3 shifted by 0.05", shifted_dW3, "dW3"),
+        ("db1 times 1.5 and dW2 times 5 (the worse one is dW2)", scaled(G, db1=1.5, dW2=5.0), "dW2"),
+        ("dW2 doubled, gradients given output layer first with dZ entries", backward_order(scaled(G, dW2=2.0)), "dW2"),
+    ]
+    for what, gradients, expected in cases:
+        got = c.call(locate_gradient_bug, P, gradients, X, Y)
+        c.require_type(got, str, "the result", "Return the gradient key as a string, for example 'dW2'.")
+        if got == expected[1:]:
+            c.fail(f"{what}: returned {got!r}; expected the gradient key {expected!r}.",
+                   "Return the key of the gradient, with its 'd' prefix.", stop=True)
+        c.expect(got == expected, f"{what}: {got}",
+                 f"{what}: returned {got!r}; expected {expected!r}.",
+                 "Compute relative_difference(gradients['d' + key], numerical block) for every key of parameters "
+                 "and return the 'd' + key with the LARGEST one.")
+
+
+# ----- backward_propagation_n_fixed ----------------------------------------------------------------
+@student_check
+def backward_propagation_n_fixed(c, backward_propagation_n_fixed):
+    _, cache = forward_propagation_n(SMALL_X, SMALL_Y, SMALL_PARAMETERS)
+    gradients = c.call(backward_propagation_n_fixed, SMALL_X, SMALL_Y, cache,
+                       inputs="X (2, 3), Y (1, 3) and the cache of a [2, 3, 2, 1] network")
+    c.require_keys(gradients, list(GRADIENT_KEYS), "the gradients", "Return dW1, db1, dW2, db2, dW3 and db3.",
+                   allow_extra=True)
+    c.require_shapes({key: gradients[key] for key in GRADIENT_KEYS},
+                     {key: value.shape for key, value in SMALL_GRADIENTS.items()}, "[2, 3, 2, 1] network",
+                     "Each gradient has the shape of its parameter: dW[l] (n[l], n[l-1]), db[l] (n[l], 1).")
+    for key in GRADIENT_KEYS:
+        got, expected = np.asarray(gradients[key], dtype=float), SMALL_GRADIENTS[key]
+        c.expect_close(got, expected, key, rtol=1e-6, atol=1e-12, hint=_backward_hint(key, got, expected))
+
+
+def _backward_hint(key, got, expected):
+    """What a wrong gradient block tells: a constant factor, or a wrong formula."""
+    factor = float(np.sum(got * expected) / np.sum(expected ** 2))
+    if abs(factor) > 1e-9 and np.allclose(got, factor * expected, rtol=1e-6, atol=1e-12):
+        return (f"Your {key} is {factor:.4g} times the right value in every entry: the formula is right up to a "
+                f"constant factor. Look for a stray number, or a 1/m too many or too few, in its line.")
+    return (f"{key} is wrong beyond a constant factor: check which cached arrays its line uses and, for the hidden "
+            f"layers, the activation's derivative (ReLU: Z > 0; tanh: 1 - A**2).")

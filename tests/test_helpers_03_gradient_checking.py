@@ -1,0 +1,79 @@
+"""The helpers of assignment 03: the gradient-checking network, the verdict thresholds and the component plot."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import gradcheck, plots  # noqa: E402
+
+
+@pytest.fixture
+def network():
+    rng = np.random.default_rng(0)
+    dims = [4, 5, 3, 1]
+    parameters = {}
+    for l in range(1, 4):
+        parameters[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1]))
+        parameters[f"b{l}"] = rng.standard_normal((dims[l], 1))
+    X = rng.standard_normal((4, 7))
+    Y = (rng.random((1, 7)) < 0.5).astype(float)
+    return parameters, X, Y
+
+
+def test_forward_propagation_n_returns_the_cross_entropy_of_tanh_relu_sigmoid(network):
+    parameters, X, Y = network
+    A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
+    A2 = np.maximum(0, parameters["W2"] @ A1 + parameters["b2"])
+    A3 = 1 / (1 + np.exp(-(parameters["W3"] @ A2 + parameters["b3"])))
+    expected = -np.mean(Y * np.log(A3) + (1 - Y) * np.log(1 - A3))
+    cost, _ = gradcheck.forward_propagation_n(X, Y, parameters)
+    assert isinstance(cost, float)
+    assert cost == pytest.approx(expected, rel=1e-12)
+
+
+def test_forward_propagation_n_cache_holds_z_a_and_w_of_every_layer(network):
+    parameters, X, Y = network
+    Z1, A1, W1, Z2, A2, W2, Z3, A3, W3 = gradcheck.forward_propagation_n(X, Y, parameters)[1]
+    assert [Z1.shape, Z2.shape, Z3.shape] == [(5, 7), (3, 7), (1, 7)]
+    np.testing.assert_array_equal(A1, np.tanh(Z1))
+    np.testing.assert_array_equal(A2, np.maximum(0, Z2))
+    assert W1 is parameters["W1"] and W2 is parameters["W2"] and W3 is parameters["W3"]
+
+
+def test_forward_propagation_n_works_for_other_layer_sizes():
+    rng = np.random.default_rng(1)
+    dims = [2, 6, 4, 1]
+    parameters = {key: value for l in range(1, 4) for key, value in (
+        (f"W{l}", rng.standard_normal((dims[l], dims[l - 1]))), (f"b{l}", np.zeros((dims[l], 1))))}
+    cost, cache = gradcheck.forward_propagation_n(rng.standard_normal((2, 3)), np.array([[0.0, 1.0, 1.0]]), parameters)
+    assert np.isfinite(cost) and cache[7].shape == (1, 3)
+
+
+@pytest.mark.parametrize("difference, word", [(0.0, "great"), (2e-9, "great"), (1e-7, "suspicious"),
+                                              (1e-5, "suspicious"), (1e-3, "wrong"), (0.6, "wrong")])
+def test_verdict_follows_the_lecture_thresholds(difference, word):
+    assert gradcheck.verdict(difference) == word
+
+
+def test_report_states_the_number_and_its_reading():
+    assert gradcheck.report(1.76e-9) == "relative difference 1.76e-09 -> great: the gradient is right"
+    assert "wrong" in gradcheck.report(0.5, "dW2") and "dW2 has a bug" in gradcheck.report(0.5, "dW2")
+
+
+def test_plot_gradient_components_draws_one_series_per_block_on_a_log_scale():
+    shapes = {"W1": (2, 3), "b1": (2, 1), "W2": (1, 2)}
+    values = np.array([1e-9] * 6 + [0.5, 0.0] + [1e-10, 2e-10])
+    ax = plots.plot_gradient_components(values, shapes, title="t")
+    assert len(ax.lines) == 3 and ax.get_yscale() == "log"
+    assert [text.get_text() for text in ax.texts] == ["W1", "b1", "W2"]
+    assert ax.lines[1].get_ydata()[1] == 1e-16  # an exact zero is drawn at the floor
+    plt.close("all")
+
+
+def test_plot_gradient_components_rejects_values_that_do_not_fit_the_shapes():
+    with pytest.raises(ValueError, match="5 entries"):
+        plots.plot_gradient_components(np.zeros(5), {"W1": (2, 3)})
