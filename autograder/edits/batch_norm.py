@@ -1,0 +1,113 @@
+"""Mistakes students make in assignment 05 (mutants) and valid rewrites (variants).
+
+Each is an edit of the source notebook's solution cell, so that no second copy of a
+solution exists: a mutant must lose the exercise's points, a variant must keep them.
+"""
+
+from autograder.submissions import Edit
+
+MEAN = "mu = np.mean(Z, axis=1, keepdims=True)"
+VAR = "var = np.var(Z, axis=1, keepdims=True)"
+RUNNING_MEAN = 'bn_param["running_mean"] = momentum * running_mean + (1 - momentum) * mu'
+RUNNING_VAR = 'bn_param["running_var"] = momentum * running_var + (1 - momentum) * var'
+NORMALIZE = "Z_norm = (Z - mu) / np.sqrt(var + eps)"
+
+DBETA = "dbeta = np.sum(dout, axis=1, keepdims=True)"
+DGAMMA = "dgamma = np.sum(dout * Z_norm, axis=1, keepdims=True)"
+DVAR = "dvar = -0.5 * (var + eps) ** -1.5 * ds"
+VAR_PATH = "dZ_c = dZ_c + 2 * Z_c * dvar / m"
+MEAN_PATH = "dmu = -np.sum(dZ_c, axis=1, keepdims=True)\n    # step 1: mu = mean(Z); Z also fed step 2\n    dZ = dZ_c + dmu / m"
+CLOSED_FORM = "dZ = gamma / (m * np.sqrt(var + eps)) * (m * dout - dbeta - Z_norm * dgamma)"
+
+HE_DRAW = "rng.standard_normal((layers_dims[l], layers_dims[l - 1])) * np.sqrt(2 / layers_dims[l - 1])"
+GAMMA = 'parameters[f"gamma{l}"] = np.ones((layers_dims[l], 1))'
+BETA = 'parameters[f"beta{l}"] = np.zeros((layers_dims[l], 1))'
+
+MUTANTS = [
+    # batchnorm_forward
+    Edit("batchnorm_forward", "statistics over axis 0 (per example instead of per unit)",
+         ((MEAN, MEAN.replace("axis=1", "axis=0")), (VAR, VAR.replace("axis=1", "axis=0")))),
+    Edit("batchnorm_forward", "unbiased variance (divides by m - 1)", ((VAR, VAR[:-1] + ", ddof=1)"),)),
+    Edit("batchnorm_forward", "eps left out of the square root", ((NORMALIZE, "Z_norm = (Z - mu) / np.sqrt(var)"),)),
+    Edit("batchnorm_forward", "1e-5 written instead of bn_param's eps",
+         ((NORMALIZE, "Z_norm = (Z - mu) / np.sqrt(var + 1e-5)"),)),
+    Edit("batchnorm_forward", "divides by the variance instead of the standard deviation",
+         ((NORMALIZE, "Z_norm = (Z - mu) / (var + eps)"),)),
+    Edit("batchnorm_forward", "momentum weights swapped in the running averages",
+         ((RUNNING_MEAN, 'bn_param["running_mean"] = (1 - momentum) * running_mean + momentum * mu'),
+          (RUNNING_VAR, 'bn_param["running_var"] = (1 - momentum) * running_var + momentum * var'))),
+    Edit("batchnorm_forward", "running statistics updated but not stored in bn_param",
+         ((RUNNING_MEAN, RUNNING_MEAN.replace('bn_param["running_mean"]', "running_mean")),
+          (RUNNING_VAR, RUNNING_VAR.replace('bn_param["running_var"]', "running_var")))),
+    Edit("batchnorm_forward", "test mode normalizes with the batch statistics",
+         (("mu, var = running_mean, running_var",
+           "mu, var = np.mean(Z, axis=1, keepdims=True), np.var(Z, axis=1, keepdims=True)"),)),
+    Edit("batchnorm_forward", "gamma and beta swapped", (("out = gamma * Z_norm + beta", "out = beta * Z_norm + gamma"),)),
+    # batchnorm_backward
+    Edit("batchnorm_backward", "drops the path through the mean", ((MEAN_PATH, MEAN_PATH.replace("dZ_c + dmu / m", "dZ_c")),)),
+    Edit("batchnorm_backward", "drops the path through the variance", ((VAR_PATH, "dZ_c = 1 * dZ_c"),)),
+    Edit("batchnorm_backward", "factor 2 of the square missing in the variance path",
+         ((VAR_PATH, "dZ_c = dZ_c + Z_c * dvar / m"),)),
+    Edit("batchnorm_backward", "sign of the derivative of (var + eps)^(-1/2) lost", ((DVAR, DVAR.replace("-0.5", "0.5")),)),
+    Edit("batchnorm_backward", "dgamma and dbeta swapped",
+         ((DBETA, DBETA.replace("dbeta", "dgamma")), (DGAMMA, DGAMMA.replace("dgamma", "dbeta")))),
+    Edit("batchnorm_backward", "dgamma without keepdims (shape (n,))", ((DGAMMA, DGAMMA.replace(", keepdims=True", "")),)),
+    Edit("batchnorm_backward", "eps ignored", (("s = 1 / np.sqrt(var + eps)", "s = 1 / np.sqrt(var)"),
+                                                (DVAR, "dvar = -0.5 * var ** -1.5 * ds"))),
+    # batchnorm_backward_alt
+    Edit("batchnorm_backward_alt", "the 1/m in front is missing",
+         ((CLOSED_FORM, CLOSED_FORM.replace("gamma / (m * np.sqrt(var + eps))", "gamma / np.sqrt(var + eps)")),)),
+    Edit("batchnorm_backward_alt", "the Z_norm * dgamma term is missing",
+         ((CLOSED_FORM, CLOSED_FORM.replace(" - Z_norm * dgamma", "")),)),
+    Edit("batchnorm_backward_alt", "dout not multiplied by m", ((CLOSED_FORM, CLOSED_FORM.replace("m * dout", "dout")),)),
+    Edit("batchnorm_backward_alt", "gamma left out", ((CLOSED_FORM, CLOSED_FORM.replace("dZ = gamma /", "dZ = 1 /")),)),
+    Edit("batchnorm_backward_alt", "eps left out of the square root",
+         ((CLOSED_FORM, CLOSED_FORM.replace("np.sqrt(var + eps)", "np.sqrt(var)")),)),
+    # initialize_parameters_bn
+    Edit("initialize_parameters_bn", "hidden layers keep a bias too",
+         ((BETA, BETA + '\n            parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))'),)),
+    Edit("initialize_parameters_bn", "gamma zeros and beta ones",
+         ((GAMMA, GAMMA.replace("np.ones", "np.zeros")), (BETA, BETA.replace("np.zeros", "np.ones")))),
+    Edit("initialize_parameters_bn", "output layer gets gamma and beta instead of a bias", (("if l < L:", "if l <= L:"),)),
+    Edit("initialize_parameters_bn", "Xavier scaling instead of He", ((HE_DRAW, HE_DRAW.replace("2 /", "1 /")),)),
+    Edit("initialize_parameters_bn", "draws from the global numpy state, ignoring rng",
+         ((HE_DRAW, HE_DRAW.replace("rng.standard_normal((layers_dims[l], layers_dims[l - 1]))",
+                                    "np.random.randn(layers_dims[l], layers_dims[l - 1])")),)),
+    Edit("initialize_parameters_bn", "gamma as a row", ((GAMMA, GAMMA.replace("(layers_dims[l], 1)", "(1, layers_dims[l])")),)),
+]
+
+VARIANTS = [
+    # batchnorm_forward
+    Edit("batchnorm_forward", "variance as the mean of the squared deviations",
+         ((VAR, "var = np.mean((Z - mu) ** 2, axis=1, keepdims=True)"),)),
+    Edit("batchnorm_forward", "multiplies by the inverse standard deviation, Z.mean method",
+         ((NORMALIZE, "Z_norm = (Z - mu) * (1.0 / np.sqrt(var + eps))"), (MEAN, "mu = Z.mean(axis=1, keepdims=True)"))),
+    Edit("batchnorm_forward", "updates the running arrays in place",
+         ((RUNNING_MEAN, "running_mean *= momentum\n        running_mean += (1 - momentum) * mu\n"
+                         '        bn_param["running_mean"] = running_mean'),
+          (RUNNING_VAR, "running_var *= momentum\n        running_var += (1 - momentum) * var\n"
+                        '        bn_param["running_var"] = running_var'))),
+    # batchnorm_backward
+    Edit("batchnorm_backward", "the mean path as a subtracted mean",
+         ((MEAN_PATH, "dZ = dZ_c - np.mean(dZ_c, axis=1, keepdims=True)"),)),
+    Edit("batchnorm_backward", "dvar from s cubed, Z_c from Z_norm",
+         ((DVAR, "dvar = -0.5 * s ** 3 * ds"), ("Z_c = Z - mu\n    s = ", "Z_c = Z_norm * np.sqrt(var + eps)\n    s = "))),
+    # batchnorm_backward_alt
+    Edit("batchnorm_backward_alt", "the 1/m distributed inside the parentheses",
+         ((CLOSED_FORM, "dZ = gamma / np.sqrt(var + eps) * (dout - dbeta / m - Z_norm * dgamma / m)"),)),
+    Edit("batchnorm_backward_alt", "means over the batch instead of sums divided by m",
+         ((CLOSED_FORM, "dZ = (gamma / np.sqrt(var + eps)) * (dout - np.mean(dout, axis=1, keepdims=True)\n"
+                        "        - Z_norm * np.mean(dout * Z_norm, axis=1, keepdims=True))"),)),
+    # initialize_parameters_bn
+    Edit("initialize_parameters_bn", "rng.normal with He's standard deviation",
+         ((HE_DRAW, "rng.normal(0.0, np.sqrt(2 / layers_dims[l - 1]), size=(layers_dims[l], layers_dims[l - 1]))"),)),
+    Edit("initialize_parameters_bn", "np.full for gamma, division by sqrt(n[l-1] / 2)",
+         ((GAMMA, GAMMA.replace("np.ones((layers_dims[l], 1))", "np.full((layers_dims[l], 1), 1.0)")),
+          (HE_DRAW, HE_DRAW.replace("* np.sqrt(2 / layers_dims[l - 1])", "/ np.sqrt(layers_dims[l - 1] / 2)")))),
+]
+
+#: The mistakes of the example submission "mistakes".
+EXAMPLE_MISTAKES = [
+    next(m for m in MUTANTS if m.description == "test mode normalizes with the batch statistics"),
+    next(m for m in MUTANTS if m.description == "the Z_norm * dgamma term is missing"),
+]

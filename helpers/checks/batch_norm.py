@@ -1,0 +1,259 @@
+"""Visible checks of assignment 05, Batch normalization.
+
+The forward pass is checked on a small batch whose statistics are easy to verify by hand
+(mean 4 and variance 5 in the first row, mean 1 and variance 2.75 in the second), by the
+properties of its output (per-unit mean beta, standard deviation gamma) and by how the
+running statistics behave. The backward passes get fixed caches with their expected
+gradients, and two properties every correct gradient has.
+"""
+
+import functools
+
+import numpy as np
+
+from helpers.checks.core import student_check
+from helpers.checks.initialization import check_reproducible, check_weight_scale
+
+# ----- a small batch: n = 2 units, m = 4 examples ------------------------------------------
+_Z = np.array([[1.0, 3.0, 5.0, 7.0], [0.5, -1.5, 2.5, 2.5]])
+_GAMMA = np.array([[2.0], [0.5]])
+_BETA = np.array([[1.0], [-1.0]])
+_MU = np.array([[4.0], [1.0]])
+_VAR = np.array([[5.0], [2.75]])
+_Z_NORM = np.array([[-1.3416394448610998, -0.4472131482870333, 0.4472131482870333, 1.3416394448610998],
+                    [-0.301510796376814, -1.50755398188407, 0.904532389130442, 0.904532389130442]])
+_TRAIN_OUT = np.array([[-1.6832788897221995, 0.10557370342593342, 1.8944262965740666, 3.6832788897221995],
+                       [-1.1507553981884069, -1.7537769909420349, -0.547733805434779, -0.547733805434779]])
+# The same batch with eps 0.25, momentum 0.5 and running statistics (1, 2) and (4, 1) given.
+_CUSTOM_OUT = np.array([[-1.6186146828319088, 0.12712843905603044, 1.8728715609439694, 3.618614682831909],
+                        [-1.1443375672974065, -1.7216878364870323, -0.5669872981077806, -0.5669872981077806]])
+# Test mode with running mean (4, 1) and running variance (4, 0.25), then with none given.
+_TEST_MEAN, _TEST_VAR = np.array([[4.0], [1.0]]), np.array([[4.0], [0.25]])
+_TEST_OUT = np.array([[-1.999996250007031, 1.2499976562718729e-06, 1.9999987500023437, 3.999996250007031],
+                      [-1.49999000029999, -3.4999500014999496, 0.4999700008999699, 0.4999700008999699]])
+_TEST_ABSENT_OUT = np.array([[2.9999900000749995, 6.999970000224998, 10.999950000374998, 14.999930000524996],
+                             [-0.750001249990625, -1.7499962500281248, 0.24999375004687474, 0.24999375004687474]])
+
+FORMULA_HINT = ("Per unit (row), over the m examples (axis=1, keepdims=True): mu = mean, var = mean((Z - mu)**2), "
+                "Z_norm = (Z - mu) / sqrt(var + eps), out = gamma * Z_norm + beta.")
+RUNNING_HINT = ("In train mode store bn_param['running_mean'] = momentum * running_mean + (1 - momentum) * mu "
+                "(the same for the variance), with eps and momentum read from bn_param (defaults 1e-5 and 0.9).")
+TEST_HINT = "In test mode normalize with bn_param['running_mean'] and bn_param['running_var'], not the batch's statistics."
+
+
+def call_forward(c, batchnorm_forward, Z, gamma, beta, bn_param, inputs):
+    """Run the student's forward on copies; return ``(out, cache, bn_param after the call)``.
+
+    ``bn_param`` may change (that is its purpose); ``Z``, ``gamma`` and ``beta`` must not.
+    The check stops unless the result is a pair whose ``out`` has the shape of ``Z``.
+    """
+    @functools.wraps(batchnorm_forward)
+    def call_keeping_bn_param(Z, gamma, beta, bn_param):
+        before = [a.copy() for a in (Z, gamma, beta)]
+        result = batchnorm_forward(Z, gamma, beta, bn_param)
+        changed = [name for name, old, new in zip(("Z", "gamma", "beta"), before, (Z, gamma, beta))
+                   if not np.array_equal(old, new)]
+        return result, bn_param, changed
+
+    result, bn_param_after, changed = c.call(call_keeping_bn_param, Z, gamma, beta, bn_param, inputs=inputs,
+                                             may_modify_inputs=True)
+    if changed:
+        c.fail(f"batchnorm_forward modified its input {', '.join(changed)} in place.",
+               "Build new arrays (`Z_centered = Z - mu`) instead of changing an input (`Z -= mu`).")
+    c.require_type(result, tuple, "the result", "Return the pair (out, cache).")
+    if len(result) != 2:
+        c.fail(f"the result has {len(result)} entries; expected 2, (out, cache).", stop=True)
+    out, cache = result
+    c.require_shape(out, Z.shape, "out", "out has the shape of Z: (n, m).")
+    return out, cache, bn_param_after
+
+
+def check_cache(c, cache, expected):
+    """The train-mode cache ``(Z, Z_norm, mu, var, gamma, eps)`` against the expected entries."""
+    c.require_type(cache, (tuple, list), "the cache", "Return cache = (Z, Z_norm, mu, var, gamma, eps) as a tuple.")
+    if len(cache) != 6:
+        c.fail(f"the cache has {len(cache)} entries; expected 6, (Z, Z_norm, mu, var, gamma, eps).", stop=True)
+    names = ("Z", "Z_norm", "mu", "var", "gamma", "eps")
+    wrong = [name for name, got, want in zip(names, cache, expected)
+             if not (np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-6, atol=1e-9))]
+    c.expect(not wrong, "cache = (Z, Z_norm, mu, var, gamma, eps) holds the expected values",
+             f"cache entries {', '.join(wrong)} differ from what is expected"
+             + (f" (mu should be {expected[2].ravel()}, var {expected[3].ravel()})" if {"mu", "var"} & set(wrong) else "")
+             + ".",
+             "mu and var have shape (n, 1): use keepdims=True. var is the mean of (Z - mu)**2 (divide by m, not m - 1).")
+
+
+@student_check
+def batchnorm_forward(c, batchnorm_forward):
+    # 1. Train mode on a small batch.
+    out, cache, bn_param = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, {"mode": "train"},
+                                        "the 2 x 4 example, train mode")
+    c.expect_close(out, _TRAIN_OUT, "train mode: out", hint=FORMULA_HINT, stop=True)
+    check_cache(c, cache, (_Z, _Z_NORM, _MU, _VAR, _GAMMA, 1e-5))
+    has_stats = all(isinstance(bn_param.get(k), np.ndarray) and bn_param[k].shape == (2, 1)
+                    for k in ("running_mean", "running_var"))
+    c.expect(has_stats, "bn_param now holds running_mean and running_var of shape (2, 1)",
+             "after a train-mode call, bn_param should hold running_mean and running_var arrays of shape (n, 1).",
+             "Start from zeros (mean) and ones (variance) when they are absent, update them, and store them "
+             "back into bn_param.", stop=True)
+    c.expect_close(bn_param["running_mean"], 0.1 * _MU, "running_mean after one batch (0.9 * 0 + 0.1 * mu)", hint=RUNNING_HINT)
+    c.expect_close(bn_param["running_var"], 0.9 + 0.1 * _VAR, "running_var after one batch (0.9 * 1 + 0.1 * var)", hint=RUNNING_HINT)
+
+    # 2. eps and momentum come from bn_param, and given running statistics are updated.
+    given = {"mode": "train", "eps": 0.25, "momentum": 0.5,
+             "running_mean": np.array([[1.0], [2.0]]), "running_var": np.array([[4.0], [1.0]])}
+    out, _, bn_param = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, given, "eps 0.25, momentum 0.5")
+    c.expect_close(out, _CUSTOM_OUT, "eps 0.25 read from bn_param: out",
+                   hint="Read eps from bn_param (bn_param.get('eps', 1e-5)) instead of writing 1e-5.")
+    c.expect_close(bn_param["running_mean"], [[2.5], [1.5]], "momentum 0.5: running_mean (0.5 * (1, 2) + 0.5 * mu)",
+                   hint=RUNNING_HINT)
+    c.expect_close(bn_param["running_var"], [[4.5], [1.875]], "momentum 0.5: running_var (0.5 * (4, 1) + 0.5 * var)",
+                   hint=RUNNING_HINT)
+
+    # 3. Properties on a larger batch: per-unit mean beta and standard deviation |gamma|.
+    rng = np.random.default_rng(5)
+    Z = rng.standard_normal((6, 300)) * 4.0 + 3.0
+    gamma, beta = rng.uniform(0.5, 2.0, (6, 1)), rng.standard_normal((6, 1))
+    out, _, _ = call_forward(c, batchnorm_forward, Z, gamma, beta, {"mode": "train"}, "a 6 x 300 batch, train mode")
+    c.expect_close(out.mean(axis=1, keepdims=True), beta, "6 x 300 batch, train mode: the mean of each row of out (beta)",
+                   atol=1e-8, hint=FORMULA_HINT)
+    c.expect_close(out.std(axis=1, keepdims=True), gamma, "6 x 300 batch, train mode: the std of each row of out (gamma)",
+                   rtol=1e-5, hint=FORMULA_HINT)
+
+    # 4. Test mode uses the running statistics only and leaves them alone.
+    given = {"mode": "test", "running_mean": _TEST_MEAN.copy(), "running_var": _TEST_VAR.copy()}
+    out, _, bn_param = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, given, "test mode")
+    c.expect_close(out, _TEST_OUT, "test mode: out (from the running statistics)", hint=TEST_HINT)
+    c.expect(np.array_equal(bn_param["running_mean"], _TEST_MEAN) and np.array_equal(bn_param["running_var"], _TEST_VAR),
+             "test mode leaves the running statistics unchanged",
+             "test mode changed bn_param's running statistics.", "Only train mode updates them.")
+    single, _, _ = call_forward(c, batchnorm_forward, _Z[:, 2:3], _GAMMA, _BETA, dict(given), "one example, test mode")
+    c.expect_close(single, _TEST_OUT[:, 2:3], "test mode, one example alone: out (the same as in the batch)",
+                   hint=TEST_HINT)
+    out, _, _ = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, {"mode": "test"}, "test mode, no running statistics")
+    c.expect_close(out, _TEST_ABSENT_OUT, "test mode without running statistics (mean 0, variance 1): out",
+                   hint="When bn_param has no running_mean / running_var, start from zeros and ones.")
+
+    # 5. The running statistics follow the data over many batches.
+    bn_param = {"mode": "train"}
+    for _ in range(60):
+        Z = rng.standard_normal((3, 50)) * 2.0 + 5.0
+        _, _, bn_param = call_forward(c, batchnorm_forward, Z, np.ones((3, 1)), np.zeros((3, 1)), bn_param,
+                                      "batches with mean 5 and variance 4")
+    c.expect(np.allclose(bn_param["running_mean"], 5.0, atol=0.5) and np.allclose(bn_param["running_var"], 4.0, atol=1.0),
+             "after 60 batches with mean 5 and variance 4 the running statistics are close to 5 and 4",
+             f"after 60 batches with mean 5 and variance 4 the running statistics are "
+             f"{np.round(bn_param['running_mean'].ravel(), 2)} and {np.round(bn_param['running_var'].ravel(), 2)}.",
+             RUNNING_HINT)
+
+
+# ----- backward: fixed caches from the forward pass in train mode ----------------------------
+# A: the batch above (eps 1e-5), gamma (2, 0.5).
+_CACHE_A = (_Z, _Z_NORM, _MU, _VAR, _GAMMA, 1e-5)
+_DOUT_A = np.array([[1.0, -2.0, 0.5, 0.0], [0.25, 1.0, -1.0, 3.0]])
+_EXPECTED_A = (np.array([[0.9391477455664461, -1.699409918769501, 0.5813770480519179, 0.1788851251511372],
+                         [-0.16446045307597085, 0.08223012375058775, -0.5619064280909364, 0.6441367574163195]]),
+               np.array([[-0.22360657414351653], [0.22613309728261033]]),
+               np.array([[-0.5], [3.25]]))
+# B: three units, five examples, eps 0.1 (as large as the first unit's variance), a negative gamma.
+_Z_B = np.array([[0.2, -0.4, 0.1, 0.3, -0.2], [10.0, 12.0, 9.0, 11.0, 13.0], [-1.0, 0.0, 2.0, 0.0, -1.0]])
+_CACHE_B = (_Z_B,
+            np.array([[0.4879500364742666, -0.9759000729485332, 0.2439750182371333, 0.7319250547113998, -0.4879500364742666],
+                      [-0.6900655593423541, 0.6900655593423541, -1.3801311186847083, 0.0, 1.3801311186847083],
+                      [-0.8770580193070292, 0.0, 1.7541160386140584, 0.0, -0.8770580193070292]]),
+            np.array([[-5.551115123125783e-18], [11.0], [0.0]]),
+            np.array([[0.06800000000000002], [2.0], [1.2]]),
+            np.array([[1.5], [-0.5], [0.8]]),
+            0.1)
+_DOUT_B = np.array([[0.5, -1.0, 2.0, 0.0, 1.0], [1.0, 1.0, -0.5, 0.25, -2.0], [0.0, 3.0, -1.0, 1.0, 0.5]])
+_EXPECTED_B = (np.array([[-0.4356696754234519, -4.618098559488595, 5.271603072623773, -2.483317149913678, 2.265482312201952],
+                         [-0.263703624462971, -0.46086521284650084, 0.35242633923555944, -0.10350983390135311,
+                          0.4756523319752655],
+                         [-0.7610164967525608, 1.613786755524934, -0.6530708943763112, 0.210493924633687,
+                          -0.4101932890297491]]),
+               np.array([[1.2198750911856666], [-2.070196678027062], [-2.192645048267573]]),
+               np.array([[2.5], [-0.25], [3.5]]))
+
+
+def check_backward(c, function, dz_hint):
+    """Shared by both backward forms: fixed caches, expected gradients, and two properties of dZ."""
+    for name, dout, cache, expected in (("2 x 4 batch, eps 1e-5", _DOUT_A, _CACHE_A, _EXPECTED_A),
+                                        ("3 x 5 batch, eps 0.1", _DOUT_B, _CACHE_B, _EXPECTED_B)):
+        result = c.call(function, dout, cache, inputs=f"dout and cache of the {name}")
+        c.require_type(result, tuple, "the result", "Return the triple (dZ, dgamma, dbeta).")
+        if len(result) != 3:
+            c.fail(f"the result has {len(result)} entries; expected 3, (dZ, dgamma, dbeta).", stop=True)
+        dZ, dgamma, dbeta = result
+        n = dout.shape[0]
+        c.require_shapes({"dZ": dZ, "dgamma": dgamma, "dbeta": dbeta},
+                         {"dZ": dout.shape, "dgamma": (n, 1), "dbeta": (n, 1)}, name,
+                         "dZ has the shape of Z; dgamma and dbeta the shape (n, 1) of gamma and beta (keepdims=True).")
+        c.expect_close(dbeta, expected[2], f"{name}: dbeta", hint="beta is added to every example: sum dout over axis 1.")
+        c.expect_close(dgamma, expected[1], f"{name}: dgamma",
+                       hint="gamma multiplies Z_norm: sum dout * Z_norm over axis 1.")
+        c.expect_close(dZ, expected[0], f"{name}: dZ", hint=dz_hint)
+        # Shifting a unit's inputs by a constant does not change batch norm's output, so each
+        # row of dZ sums to zero.
+        c.expect(np.allclose(dZ.sum(axis=1), 0, atol=1e-9 * (1 + np.abs(dZ).max())),
+                 f"{name}: every row of dZ sums to 0 (the output ignores a shift of Z)",
+                 f"{name}: the rows of dZ sum to {np.round(dZ.sum(axis=1), 4)}; they should sum to 0.",
+                 "Adding a constant to a row of Z changes nothing after the normalization, so the gradient "
+                 "has no component along a constant row: check the part of dZ that flows through mu.")
+
+
+@student_check
+def batchnorm_backward(c, batchnorm_backward):
+    check_backward(c, batchnorm_backward,
+                   "Go backward one node at a time: Z_norm = (Z - mu) * inv_std with inv_std = 1 / sqrt(var + eps), "
+                   "var = mean((Z - mu)**2), mu = mean(Z). Z reaches the output along three paths (directly, through "
+                   "mu, through var): add their contributions.")
+
+
+@student_check
+def batchnorm_backward_alt(c, batchnorm_backward_alt):
+    check_backward(c, batchnorm_backward_alt,
+                   "dZ = gamma / (m * sqrt(var + eps)) * (m * dout - sum(dout) - Z_norm * sum(dout * Z_norm)), "
+                   "sums over axis 1 with keepdims=True.")
+
+
+# ----- initialize_parameters_bn -------------------------------------------------------------
+def expected_bn_shapes(layers_dims):
+    """Keys and shapes of a batch-norm network's parameters: W, gamma, beta per hidden layer; WL, bL."""
+    L = len(layers_dims) - 1
+    shapes = {}
+    for l in range(1, L + 1):
+        shapes[f"W{l}"] = (layers_dims[l], layers_dims[l - 1])
+        if l < L:
+            shapes[f"gamma{l}"] = (layers_dims[l], 1)
+            shapes[f"beta{l}"] = (layers_dims[l], 1)
+    shapes[f"b{L}"] = (layers_dims[L], 1)
+    return shapes
+
+
+def check_bn_structure(c, parameters, layers_dims):
+    """Keys, shapes and the values of gamma (ones), beta and bL (zeros)."""
+    shapes = expected_bn_shapes(layers_dims)
+    L = len(layers_dims) - 1
+    c.require_keys(parameters, list(shapes), "parameters",
+                   f"Hidden layers l = 1 .. {L - 1} have W, gamma, beta and no b; the output layer {L} has W{L} and b{L}.")
+    c.require_shapes(parameters, shapes, f"layers_dims {list(layers_dims)}",
+                     "W[l] has shape (n[l], n[l-1]); gamma[l], beta[l] and b[L] have shape (n[l], 1).")
+    ones = [k for k in shapes if k.startswith("gamma")]
+    zeros = [k for k in shapes if k.startswith("beta")] + [f"b{L}"]
+    wrong = [k for k in ones if np.any(parameters[k] != 1)] + [k for k in zeros if np.any(parameters[k] != 0)]
+    c.expect(not wrong, "gamma is all ones, beta and the output bias all zeros",
+             f"{', '.join(wrong)} have the wrong values.",
+             "Start batch norm as the plain normalization: gamma = 1 (np.ones) and beta = 0 (np.zeros); b[L] = 0.")
+
+
+@student_check
+def initialize_parameters_bn(c, initialize_parameters_bn):
+    for layers_dims in ([5, 4, 3, 2], [3, 1]):
+        check_bn_structure(c, c.call(initialize_parameters_bn, layers_dims, rng=np.random.default_rng(0)), layers_dims)
+    wide = [400, 300, 200, 1]
+    parameters = c.call(initialize_parameters_bn, wide, rng=np.random.default_rng(1))
+    check_bn_structure(c, parameters, wide)
+    check_weight_scale(c, parameters, wide, lambda l: np.sqrt(2 / wide[l - 1]),
+                       "He scaling multiplies a standard normal W[l] by sqrt(2 / n[l-1]).",
+                       lambda l: f"sqrt(2/{wide[l - 1]})")
+    check_reproducible(c, initialize_parameters_bn, [5, 4, 3, 2])

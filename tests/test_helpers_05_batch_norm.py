@@ -1,0 +1,150 @@
+"""helpers.batchnorm wires a batch-norm layer it does not contain into a deep network.
+
+The wiring is tested with a stand-in that is not batch norm: the affine map
+``out = gamma * Z + beta`` (an identity when gamma = 1 and beta = 0). With it, the
+network must equal a plain network whose weights are ``gamma * W`` and biases ``beta``,
+and its backward pass must match numerical gradients of the cost.
+"""
+
+import numpy as np
+import pytest
+
+from helpers import batchnorm, nn
+
+
+def affine_forward(Z, gamma, beta, bn_param):
+    """Stand-in for batch norm: no normalization, only the scale and shift; records the call."""
+    bn_param.setdefault("calls", []).append(bn_param["mode"])
+    return gamma * Z + beta, (Z, gamma)
+
+
+def affine_backward(dout, cache):
+    Z, gamma = cache
+    return gamma * dout, np.sum(dout * Z, axis=1, keepdims=True), np.sum(dout, axis=1, keepdims=True)
+
+
+def numerical_gradient(f, array, epsilon=1e-6):
+    grad = np.zeros_like(array)
+    for index in np.ndindex(array.shape):
+        original = array[index]
+        array[index] = original + epsilon
+        plus = f()
+        array[index] = original - epsilon
+        minus = f()
+        array[index] = original
+        grad[index] = (plus - minus) / (2 * epsilon)
+    return grad
+
+
+def relative_error(a, b):
+    return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12)
+
+
+def bn_parameters(layers_dims, rng):
+    """Random W, gamma, beta for the hidden layers and W, b for the output layer."""
+    L = len(layers_dims) - 1
+    parameters = {}
+    for l in range(1, L + 1):
+        parameters[f"W{l}"] = rng.standard_normal((layers_dims[l], layers_dims[l - 1])) * 0.8
+        if l < L:
+            parameters[f"gamma{l}"] = rng.uniform(0.5, 1.5, (layers_dims[l], 1))
+            parameters[f"beta{l}"] = rng.standard_normal((layers_dims[l], 1)) * 0.3
+    parameters[f"b{L}"] = rng.standard_normal((layers_dims[L], 1)) * 0.1
+    return parameters
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(0)
+
+
+def test_hidden_layer_count_counts_the_gammas(rng):
+    assert batchnorm.hidden_layer_count(bn_parameters([3, 4, 4, 2], rng)) == 2
+    assert batchnorm.hidden_layer_count(bn_parameters([3, 2], rng)) == 0
+
+
+def test_forward_with_an_affine_stand_in_equals_the_plain_network(rng):
+    parameters = bn_parameters([3, 5, 4, 2], rng)
+    X = rng.standard_normal((3, 7))
+    AL, caches = batchnorm.forward(X, parameters, [], affine_forward)
+    plain = {"W1": parameters["gamma1"] * parameters["W1"], "b1": parameters["beta1"],
+             "W2": parameters["gamma2"] * parameters["W2"], "b2": parameters["beta2"],
+             "W3": parameters["W3"], "b3": parameters["b3"]}
+    np.testing.assert_allclose(AL, nn.l_layer_forward(X, plain)[0], rtol=1e-12)
+    assert AL.shape == (2, 7) and len(caches) == 3
+
+
+def test_forward_keeps_one_bn_param_per_hidden_layer_and_sets_its_mode(rng):
+    parameters = bn_parameters([3, 5, 4, 2], rng)
+    bn_params = []
+    batchnorm.forward(rng.standard_normal((3, 6)), parameters, bn_params, affine_forward)
+    batchnorm.forward(rng.standard_normal((3, 1)), parameters, bn_params, affine_forward, mode="test")
+    assert len(bn_params) == 2
+    assert all(p["calls"] == ["train", "test"] and p["mode"] == "test" for p in bn_params)
+
+
+def test_backward_matches_the_numerical_gradient_of_the_cost(rng):
+    parameters = bn_parameters([4, 5, 3, 3], rng)
+    X, Y = rng.standard_normal((4, 6)), (rng.random((3, 6)) > 0.5).astype(float)
+    AL, caches = batchnorm.forward(X, parameters, [], affine_forward)
+    grads = batchnorm.backward(AL, Y, caches, affine_backward)
+    assert set(grads) == {"d" + key for key in parameters}
+
+    def cost():
+        return nn.compute_cost(batchnorm.forward(X, parameters, [], affine_forward)[0], Y)
+
+    for key in parameters:
+        assert grads["d" + key].shape == parameters[key].shape, key
+        assert relative_error(grads["d" + key], numerical_gradient(cost, parameters[key])) < 1e-6, key
+
+
+def test_network_trains_with_nn_train_in_train_mode(rng):
+    X = rng.standard_normal((4, 40))
+    Y = (X[:2] > 0).astype(float)
+    bn_params = []
+    forward, backward = batchnorm.network(affine_forward, affine_backward, bn_params)
+    _, costs = nn.train(X, Y, [4, 6, 2], lambda dims, rng: bn_parameters(dims, rng), forward=forward,
+                        backward=backward, learning_rate=0.5, num_iterations=60, record_every=10, rng=rng)
+    assert costs[-1] < 0.5 * costs[0]
+    assert set(bn_params[0]["calls"]) == {"train"} and len(bn_params[0]["calls"]) == 60
+
+
+def test_plain_parameters_keep_the_weights_and_put_zero_biases_in_the_hidden_layers(rng):
+    parameters = bn_parameters([3, 5, 4, 2], rng)
+    plain = batchnorm.plain_parameters(parameters)
+    assert set(plain) == {"W1", "b1", "W2", "b2", "W3", "b3"}
+    for l in (1, 2, 3):
+        np.testing.assert_array_equal(plain[f"W{l}"], parameters[f"W{l}"])
+    assert not plain["b1"].any() and plain["b2"].shape == (4, 1)
+    np.testing.assert_array_equal(plain["b3"], parameters["b3"])
+    plain["W1"][0, 0] += 1.0
+    assert plain["W1"][0, 0] != parameters["W1"][0, 0]
+
+
+def test_sample_batches_draws_paired_columns_without_repeats_inside_a_batch(rng):
+    X = np.vstack([np.arange(50.0), -np.arange(50.0)])
+    Y = np.arange(50.0).reshape(1, 50)
+    batches = batchnorm.sample_batches(X, Y, 8, rng)
+    assert len(batches) == 50 // 8
+    for X_t, Y_t in batches:
+        assert X_t.shape == (2, 8) and Y_t.shape == (1, 8)
+        np.testing.assert_array_equal(X_t[0], Y_t[0])
+        np.testing.assert_array_equal(X_t[1], -Y_t[0])
+        assert len(set(Y_t[0])) == 8
+
+
+def test_sample_batches_are_independent_draws_not_a_partition():
+    X = np.arange(40.0).reshape(1, 40)
+    batches = batchnorm.sample_batches(X, X, 10, np.random.default_rng(3))
+    seen = np.concatenate([Y_t[0] for _, Y_t in batches])
+    assert len(seen) == 40 and len(set(seen)) < 40  # some example drawn twice in one epoch
+
+
+def test_sample_batches_is_reproducible_and_takes_a_number_of_batches():
+    X = np.arange(30.0).reshape(1, 30)
+    first = batchnorm.sample_batches(X, X, 4, np.random.default_rng(1), num_batches=11)
+    again = batchnorm.sample_batches(X, X, 4, np.random.default_rng(1), num_batches=11)
+    assert len(first) == 11
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(first, again))
+    whole = batchnorm.sample_batches(X, X, 100, np.random.default_rng(1))
+    assert len(whole) == 1 and sorted(whole[0][1][0]) == list(range(30))
