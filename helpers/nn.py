@@ -130,6 +130,25 @@ def accuracy(predictions, Y):
     return float(np.mean(np.ravel(predictions) == np.ravel(Y)))
 
 
+def confusion_matrix(labels, predictions, n_classes):
+    """Count how often each true class was predicted as each class.
+
+    Arguments:
+        labels -- true integer labels, shape (m,) or (1, m), values in 0 .. n_classes - 1
+        predictions -- predicted integer labels, same number of entries
+        n_classes -- the number of classes C
+
+    Returns an integer array ``counts`` of shape (C, C): ``counts[i, j]`` is the number of
+    examples of true class ``i`` predicted as class ``j`` (the diagonal holds the correct ones).
+    """
+    labels, predictions = np.ravel(labels).astype(int), np.ravel(predictions).astype(int)
+    if labels.size != predictions.size:
+        raise ValueError(f"{labels.size} labels but {predictions.size} predictions.")
+    counts = np.zeros((n_classes, n_classes), dtype=int)
+    np.add.at(counts, (labels, predictions), 1)
+    return counts
+
+
 # ----- the 3-layer network of assignments 01 and 02 ------------------------------------------------
 def forward_propagation(X, parameters):
     """LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID.
@@ -259,6 +278,28 @@ def vector_to_dict(theta, shapes):
         arrays[key] = theta[start:start + size].reshape(shape)
         start += size
     return arrays
+
+
+# ----- a starting point for the experiments ------------------------------------------------------
+def initialize_he_uniform(layers_dims, rng=None):
+    """Uniform weights with He's variance ``2 / n[l-1]``, zero biases (for ReLU networks).
+
+    ``W[l]`` is drawn uniformly from ``[-r, r]`` with ``r = sqrt(6 / n[l-1])``, whose
+    variance ``r**2 / 3`` is ``2 / n[l-1]``. Notebooks after 01 start training from it.
+
+    Arguments:
+        layers_dims -- list [n_x, n[1], ..., n[L]] of layer sizes
+        rng -- numpy.random.Generator to draw from (a fresh one if None)
+
+    Returns a dict with W{l} of shape (n[l], n[l-1]) and b{l} of shape (n[l], 1).
+    """
+    rng = rng if rng is not None else np.random.default_rng()
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        limit = np.sqrt(6 / layers_dims[l - 1])
+        parameters[f"W{l}"] = rng.uniform(-limit, limit, size=(layers_dims[l], layers_dims[l - 1]))
+        parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
+    return parameters
 
 
 # ----- training ---------------------------------------------------------------------------------

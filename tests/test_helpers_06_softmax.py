@@ -1,0 +1,45 @@
+"""Helpers added for assignment 06: the confusion matrix and the digit and confusion-matrix plots."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import nn, plots  # noqa: E402
+
+
+def test_confusion_matrix_counts_true_classes_in_rows_and_predictions_in_columns():
+    labels = np.array([[0, 0, 1, 2, 2, 2]])
+    predictions = np.array([0, 1, 1, 2, 0, 2])
+    counts = nn.confusion_matrix(labels, predictions, 4)
+    expected = np.zeros((4, 4), dtype=int)
+    expected[0, 0], expected[0, 1], expected[1, 1], expected[2, 2], expected[2, 0] = 1, 1, 1, 2, 1
+    np.testing.assert_array_equal(counts, expected)
+    assert counts.sum() == 6 and np.trace(counts) == 4
+
+
+def test_confusion_matrix_rejects_labels_and_predictions_of_different_lengths():
+    with pytest.raises(ValueError, match="3 labels but 2 predictions"):
+        nn.confusion_matrix(np.array([0, 1, 1]), np.array([0, 1]), 2)
+
+
+def test_plot_digits_draws_one_image_per_column_with_its_title():
+    X = np.random.default_rng(0).random((64, 7))
+    fig = plots.plot_digits(X, titles=[str(i) for i in range(7)], n_columns=4)
+    images = [ax for ax in fig.axes if ax.images]
+    assert len(fig.axes) == 8 and len(images) == 7
+    assert images[2].images[0].get_array().shape == (8, 8) and images[2].get_title() == "2"
+    np.testing.assert_allclose(images[2].images[0].get_array(), X[:, 2].reshape(8, 8))
+    plt.close("all")
+
+
+def test_plot_confusion_matrix_writes_every_nonzero_count_in_its_cell():
+    counts = np.array([[5, 0], [2, 3]])
+    ax = plots.plot_confusion_matrix(counts, title="t")
+    texts = {(t.get_position(), t.get_text()) for t in ax.texts}
+    assert texts == {((0, 0), "5"), ((0, 1), "2"), ((1, 1), "3")}
+    assert ax.get_xlabel() == "predicted class" and ax.get_title() == "t"
+    plt.close("all")
