@@ -65,6 +65,7 @@ class Course:
         self.work_dir = Path(work_dir).resolve()
         self.work_dir.mkdir(parents=True, exist_ok=True)
         _put_interpreter_on_path()
+        _single_threaded_kernels()
         config = nbgrader_config(self.work_dir, cell_timeout)
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
@@ -250,6 +251,12 @@ def _first_line(text):
 def _last_line(text):
     lines = [line for line in str(text).strip().split("\n") if line.strip()]
     return lines[-1][:300] if lines else "unknown error"
+
+
+def _single_threaded_kernels():
+    """Grading kernels inherit this environment: one BLAS thread each keeps cell times steady."""
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
 
 
 def _put_interpreter_on_path():

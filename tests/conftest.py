@@ -2,12 +2,17 @@
 
 import os
 
-import nbformat
-import pytest
-from nbclient import NotebookClient
+# One BLAS thread per process: the test process and the notebook kernels it starts would
+# otherwise fight over the machine's cores and make cell times swing widely.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from autograder import course
-from autograder.pipeline import Course
+import nbformat  # noqa: E402
+import pytest  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+
+from autograder import course  # noqa: E402
+from autograder.pipeline import Course  # noqa: E402
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
