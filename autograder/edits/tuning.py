@@ -1,0 +1,103 @@
+"""Mistakes students make in assignment 07 (mutants) and valid rewrites (variants).
+
+Each is an edit of the source notebook's solution cell, so that no second copy of a
+solution exists: a mutant must lose the exercise's points, a variant must keep them.
+"""
+
+from autograder.submissions import Edit
+
+DRAW = "r = rng.uniform(np.log10(low), np.log10(high), size)"
+BETA = "return 1 - sample_log_uniform(1 - high, 1 - low, size, rng)"
+CONFIG = "config = {name: sampler(rng) for name, sampler in space.items()}"
+SORT = "return sorted(results, key=lambda result: result[1], reverse=True)"
+BEST = "best = [config for config, _ in results[:top_k]]"
+SAMPLER = "space[name] = lambda rng, low=low, high=high: sample_log_uniform(low, high, None, rng)"
+
+MUTANTS = [
+    # sample_log_uniform
+    Edit("sample_log_uniform", "uniform on the linear scale", ((DRAW, "r = np.log10(rng.uniform(low, high, size))"),)),
+    Edit("sample_log_uniform", "exponent drawn between low and high themselves", ((DRAW, "r = rng.uniform(low, high, size)"),)),
+    Edit("sample_log_uniform", "natural logarithm, but 10 ** r", ((DRAW, "r = rng.uniform(np.log(low), np.log(high), size)"),)),
+    Edit("sample_log_uniform", "returns the exponent instead of the value", (("return 10 ** r", "return r"),)),
+    Edit("sample_log_uniform", "draws from the global numpy state, ignoring rng",
+         ((DRAW, "r = np.random.uniform(np.log10(low), np.log10(high), size)"),)),
+    Edit("sample_log_uniform", "ignores size", ((DRAW, "r = rng.uniform(np.log10(low), np.log10(high))"),)),
+    # sample_beta
+    Edit("sample_beta", "beta uniform", ((BETA, "return rng.uniform(low, high, size)"),)),
+    Edit("sample_beta", "beta itself log-uniform", ((BETA, "return sample_log_uniform(low, high, size, rng)"),)),
+    Edit("sample_beta", "returns 1 - beta", ((BETA, "return sample_log_uniform(1 - high, 1 - low, size, rng)"),)),
+    Edit("sample_beta", "forgets the 1 - on the bounds",
+         ((BETA, "return 1 - sample_log_uniform(high, low, size, rng)"),)),
+    Edit("sample_beta", "bounds of 1 - beta in the wrong order (the generator refuses low > high)",
+         ((BETA, "return 1 - sample_log_uniform(1 - low, 1 - high, size, rng)"),)),
+    Edit("sample_beta", "a fresh generator instead of rng",
+         ((BETA, "return 1 - sample_log_uniform(1 - high, 1 - low, size, np.random.default_rng())"),)),
+    # random_search
+    Edit("random_search", "sorted from the worst to the best", ((SORT, "return sorted(results, key=lambda result: result[1])"),)),
+    Edit("random_search", "results not sorted", ((SORT, "return results"),)),
+    Edit("random_search", "one config drawn before the loop and reused",
+         (("    results = []\n    for _ in range(n_trials):\n        " + CONFIG,
+           "    results = []\n    " + CONFIG + "\n    for _ in range(n_trials):"),)),
+    Edit("random_search", "one dict updated in place at every trial",
+         (("    results = []\n", "    results = []\n    config = {}\n"),
+          (CONFIG, "for name, sampler in space.items():\n            config[name] = sampler(rng)"))),
+    Edit("random_search", "a new generator for each sampler call",
+         ((CONFIG, "config = {name: sampler(np.random.default_rng()) for name, sampler in space.items()}"),)),
+    Edit("random_search", "one trial too few", (("for _ in range(n_trials):", "for _ in range(n_trials - 1):"),)),
+    # zoom
+    Edit("zoom", "late-binding lambda: every sampler uses the last bounds",
+         ((SAMPLER, "space[name] = lambda rng: sample_log_uniform(low, high, None, rng)"),)),
+    Edit("zoom", "zooms on the worst configurations", ((BEST, "best = [config for config, _ in results[-top_k:]]"),)),
+    Edit("zoom", "ignores top_k", ((BEST, "best = [config for config, _ in results]"),)),
+    Edit("zoom", "one configuration too many", ((BEST, "best = [config for config, _ in results[:top_k + 1]]"),)),
+    Edit("zoom", "uniform instead of log-uniform",
+         ((SAMPLER, "space[name] = lambda rng, low=low, high=high: rng.uniform(low, high)"),)),
+    Edit("zoom", "returns the bounds instead of samplers", ((SAMPLER, "space[name] = (low, high)"),)),
+]
+
+VARIANTS = [
+    # sample_log_uniform
+    Edit("sample_log_uniform", "natural log and exp", ((DRAW, "r = rng.uniform(np.log(low), np.log(high), size)"),
+                                                       ("return 10 ** r", "return np.exp(r)"))),
+    Edit("sample_log_uniform", "low times a power of the ratio",
+         ((DRAW, "r = rng.random(size)"), ("return 10 ** r", "return low * (high / low) ** r"))),
+    Edit("sample_log_uniform", "np.power and keyword arguments",
+         ((DRAW, "r = rng.uniform(low=np.log10(low), high=np.log10(high), size=size)"),
+          ("return 10 ** r", "return np.power(10.0, r)"))),
+    # sample_beta
+    Edit("sample_beta", "exponent drawn directly", ((BETA, "r = rng.uniform(np.log10(1 - high), np.log10(1 - low), size)\n"
+                                                           "    return 1 - 10 ** r"),)),
+    Edit("sample_beta", "natural logarithm", ((BETA, "gap = np.exp(rng.uniform(np.log(1 - high), np.log(1 - low), size))\n"
+                                                     "    return 1.0 - gap"),)),
+    # random_search
+    Edit("random_search", "sorts in place by the negative score",
+         ((SORT, "results.sort(key=lambda result: -result[1])\n    return results"),)),
+    Edit("random_search", "draws every hyperparameter for all trials first",
+         (("    results = []\n    for _ in range(n_trials):\n        " + CONFIG,
+           "    draws = {name: [sampler(rng) for _ in range(n_trials)] for name, sampler in space.items()}\n"
+           "    results = []\n    for i in range(n_trials):\n        config = {name: draws[name][i] for name in space}"),)),
+    Edit("random_search", "separate lists of configs and scores, ordered with np.argsort",
+         (("    results = []\n    for _ in range(n_trials):\n        " + CONFIG + "\n        results.append((config, train_and_evaluate(config)))\n    " + SORT,
+           "    configs = [{name: sampler(rng) for name, sampler in space.items()} for _ in range(n_trials)]\n"
+           "    scores = [train_and_evaluate(config) for config in configs]\n"
+           "    order = np.argsort(scores)[::-1]\n"
+           "    return [(configs[i], scores[i]) for i in order]"),)),
+    # zoom
+    Edit("zoom", "functools.partial", ((SAMPLER, "import functools\n        space[name] = functools.partial(_draw_between, low, high)"),
+                                       ("    return space",
+                                        "    return space\n\n\ndef _draw_between(low, high, rng):\n"
+                                        "    return sample_log_uniform(low, high, None, rng)"))),
+    Edit("zoom", "a sampler factory, natural logs, and its own sorting",
+         ((BEST, "ranked = sorted(results, key=lambda result: result[1], reverse=True)\n"
+                 "    best = [config for config, _ in ranked[:top_k]]"),
+          (SAMPLER, "space[name] = make_sampler(low, high)"),
+          ("    return space", "    return space\n\n\ndef make_sampler(low, high):\n"
+                                "    return lambda rng: float(np.exp(rng.uniform(np.log(low), np.log(high))))"))),
+    Edit("zoom", "bounds with numpy", (("low, high = min(values), max(values)", "low, high = np.min(values), np.max(values)"),)),
+]
+
+#: The mistakes of the example submission "mistakes".
+EXAMPLE_MISTAKES = [
+    next(m for m in MUTANTS if m.description == "beta uniform"),
+    next(m for m in MUTANTS if m.description == "late-binding lambda: every sampler uses the last bounds"),
+]

@@ -1,0 +1,293 @@
+"""Visible checks of assignment 07, Hyperparameter tuning.
+
+The samplers are random, so they are checked statistically with fixed generators: the
+range, the distribution of ``log10`` of the samples (or of ``1 - beta``) against a uniform
+one (Kolmogorov-Smirnov distance), the share of samples per decade, and determinism for
+a given generator. ``random_search`` runs on a made-up score whose samplers record what
+they hand out; ``zoom`` on a fixed list of results.
+"""
+
+import numpy as np
+
+from helpers.checks.core import student_check
+
+RNG_HINT = "Draw every random number from the `rng` argument (for example `rng.uniform(...)`), not from np.random."
+
+
+# ----- statistics -------------------------------------------------------------------------------
+def ks_distance_to_uniform(u):
+    """Largest gap between the empirical CDF of ``u`` (values in [0, 1]) and the uniform CDF."""
+    u = np.sort(np.ravel(u))
+    n = u.size
+    steps = np.arange(1, n + 1) / n
+    return float(max(np.max(steps - u), np.max(u - (steps - 1 / n))))
+
+
+def require_samples(c, samples, shape, what, hint):
+    """Stop unless ``samples`` is a finite float array of ``shape``; returns it as an array."""
+    if not isinstance(samples, np.ndarray):
+        c.fail(f"{what}: returned a {type(samples).__name__}; expected a numpy array of shape {shape}.", hint, stop=True)
+    c.require_shape(samples, shape, what, "Pass `size` on to the generator: `rng.uniform(a, b, size)`.")
+    if not np.all(np.isfinite(samples)):
+        c.fail(f"{what}: the samples contain NaN or infinity.", hint, stop=True)
+    return samples
+
+
+def check_range(c, samples, low, high, what, hint):
+    """All samples in [low, high] (up to rounding), and spread over most of it."""
+    slack = 1e-12 * max(abs(low), abs(high))
+    inside = bool(np.all(samples >= low - slack) and np.all(samples <= high + slack))
+    c.expect(inside, f"{what}: every sample lies in [{low:g}, {high:g}]",
+             f"{what}: samples range from {samples.min():.4g} to {samples.max():.4g}, outside [{low:g}, {high:g}].",
+             hint, stop=True)
+
+
+def check_log_uniform(c, u, what, hint):
+    """``u`` (the samples mapped to [0, 1] on the log scale) must look uniform.
+
+    The allowed distance 2.8 / sqrt(n) is exceeded by a truly uniform sample with probability
+    below 1e-6, so a correct sampler fails it practically never, whatever its seed.
+    """
+    distance = ks_distance_to_uniform(u)
+    tolerance = round(2.8 / np.sqrt(np.size(u)), 3)
+    c.expect(distance < tolerance,
+             f"{what}: uniform on the log scale (Kolmogorov-Smirnov distance {distance:.3f} < {tolerance})",
+             f"{what}: not uniform on the log scale: the empirical CDF of the log10 values is {distance:.3f} away "
+             f"from a uniform one (allowed {tolerance}).", hint)
+
+
+def decade_shares(samples, edges):
+    """Fraction of ``samples`` in each interval [edges[i], edges[i + 1])."""
+    counts, _ = np.histogram(samples, bins=edges)
+    return counts / samples.size
+
+
+def check_deterministic(c, function, args, what):
+    """Same generator seed, same samples; another seed, other samples."""
+    first = c.call(function, *args, rng=np.random.default_rng(11))
+    again = c.call(function, *args, rng=np.random.default_rng(11))
+    other = c.call(function, *args, rng=np.random.default_rng(12))
+    c.expect(np.array_equal(first, again), f"{what}: the same rng seed gives the same samples",
+             f"{what}: two calls with rng seeded alike gave different samples.", RNG_HINT)
+    c.expect(not np.array_equal(first, other), f"{what}: another rng seed gives other samples",
+             f"{what}: two calls with differently seeded rngs gave the same samples.",
+             "Do not create a generator with a fixed seed inside the function; use the `rng` you are given.")
+
+
+# ----- Exercise 1: sample_log_uniform -----------------------------------------------------------------
+LOG_HINT = "Draw r uniformly in [log10(low), log10(high)] and return 10 ** r."
+
+
+def check_log_sampler(c, function, low, high, n, what):
+    """Shape, range and log-uniformity of ``function(low, high, n, rng)``; returns the samples."""
+    samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n)), (n,), what, LOG_HINT)
+    check_range(c, samples, low, high, what, LOG_HINT)
+    u = (np.log10(samples) - np.log10(low)) / (np.log10(high) - np.log10(low))
+    check_log_uniform(c, u, what, LOG_HINT)
+    return samples
+
+
+@student_check
+def sample_log_uniform(c, sample_log_uniform):
+    samples = check_log_sampler(c, sample_log_uniform, 1e-4, 1.0, 20000, "learning rates in [1e-4, 1]")
+    shares = decade_shares(samples, [1e-4, 1e-3, 1e-2, 1e-1, 1.0 + 1e-12])
+    c.expect(np.all(np.abs(shares - 0.25) < 0.02),
+             "learning rates in [1e-4, 1]: about 25% in each decade (" + ", ".join(f"{s:.1%}" for s in shares) + ")",
+             "learning rates in [1e-4, 1]: shares per decade " + ", ".join(f"{s:.1%}" for s in shares)
+             + "; expected about 25% each.", LOG_HINT)
+    check_log_sampler(c, sample_log_uniform, 0.5, 2.0, 10000, "values in [0.5, 2]")
+    grid = c.call(sample_log_uniform, 16, 256, (3, 4), rng=np.random.default_rng(1))
+    require_samples(c, grid, (3, 4), "size (3, 4)", LOG_HINT)
+    c.ok("size (3, 4) gives an array of shape (3, 4)")
+    one = c.call(sample_log_uniform, 1e-3, 1e-1, None, rng=np.random.default_rng(2))
+    c.expect(np.ndim(one) == 0 and 1e-3 <= float(one) <= 1e-1, "size None gives a single number",
+             f"size None returned {one!r}; expected one number in [0.001, 0.1].",
+             "The generator's methods return a single number when size is None: pass size on unchanged.")
+    check_deterministic(c, sample_log_uniform, (1e-4, 1.0, 50), "learning rates")
+
+
+# ----- Exercise 2: sample_beta ------------------------------------------------------------------------
+BETA_HINT = "1 - beta is log-uniform in [1 - high, 1 - low]: sample it with sample_log_uniform, then beta = 1 - that."
+
+
+def check_beta_sampler(c, function, low, high, n, what):
+    """Shape, range and log-uniformity of ``1 - function(low, high, n, rng)``; returns the samples."""
+    samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n)), (n,), what, BETA_HINT)
+    check_range(c, samples, low, high, what, BETA_HINT)
+    one_minus = np.clip(1 - samples, 1e-300, None)
+    u = (np.log10(one_minus) - np.log10(1 - high)) / (np.log10(1 - low) - np.log10(1 - high))
+    check_log_uniform(c, u, what + ", 1 - beta", BETA_HINT)
+    return samples
+
+
+@student_check
+def sample_beta(c, sample_beta):
+    samples = check_beta_sampler(c, sample_beta, 0.9, 0.999, 20000, "beta in [0.9, 0.999]")
+    shares = decade_shares(samples, [0.9, 0.99, 0.999 + 1e-12])
+    c.expect(np.all(np.abs(shares - 0.5) < 0.02),
+             f"beta in [0.9, 0.999]: {shares[0]:.1%} in [0.9, 0.99] and {shares[1]:.1%} in [0.99, 0.999] (about half each)",
+             f"beta in [0.9, 0.999]: {shares[0]:.1%} of the samples in [0.9, 0.99] and {shares[1]:.1%} in "
+             "[0.99, 0.999]; expected about half each.", BETA_HINT)
+    check_beta_sampler(c, sample_beta, 0.0, 0.99, 10000, "beta in [0, 0.99]")
+    grid = c.call(sample_beta, 0.9, 0.99, (2, 5), rng=np.random.default_rng(1))
+    require_samples(c, grid, (2, 5), "size (2, 5)", BETA_HINT)
+    c.ok("size (2, 5) gives an array of shape (2, 5)")
+    check_deterministic(c, sample_beta, (0.9, 0.999, 50), "beta")
+
+
+# ----- Exercise 3: random_search ----------------------------------------------------------------------
+class RecordingSampler:
+    """A sampler ``sampler(rng)`` that draws ``10 ** uniform(a, b)`` and remembers what it gave and got."""
+
+    def __init__(self, a, b):
+        self.a, self.b = a, b
+        self.given, self.generators = [], []
+
+    def __deepcopy__(self, memo):
+        return self  # the check's copy of the inputs must keep recording here
+
+    def __call__(self, rng):
+        self.generators.append(rng)
+        value = float(10 ** rng.uniform(self.a, self.b))
+        self.given.append(value)
+        return value
+
+
+def made_up_score(config):
+    """A score that peaks at learning_rate = 0.1 and prefers more units, a little."""
+    return float(-(np.log10(config["learning_rate"]) + 1) ** 2 + 0.01 * np.log10(config["units"]))
+
+
+def check_search_results(c, results, space, n_trials, score, what):
+    """The structure, order and consistency of what random_search returned."""
+    c.require_type(results, list, f"{what}: the result", "Return a list of (config, score) pairs.")
+    if len(results) != n_trials:
+        c.fail(f"{what}: returned {len(results)} results; expected one per trial, {n_trials}.",
+               "Run the loop `n_trials` times and keep every (config, score) pair.", stop=True)
+    for entry in results:
+        if not (isinstance(entry, (tuple, list)) and len(entry) == 2 and isinstance(entry[0], dict)):
+            c.fail(f"{what}: an entry of the result is {entry!r}; expected a pair (config dict, score).",
+                   "Append `(config, score)` for each trial.", stop=True)
+        if set(entry[0]) != set(space):
+            c.fail(f"{what}: a config has the keys {sorted(entry[0])}; expected {sorted(space)}.",
+                   "A config holds one value for each name of `space`.", stop=True)
+    c.ok(f"{what}: {n_trials} pair{'s' if n_trials > 1 else ''} (config, score), every config with the keys {', '.join(space)}")
+    scores = [float(s) for _, s in results]
+    c.expect(all(a >= b for a, b in zip(scores, scores[1:])), f"{what}: sorted from the best score to the worst",
+             f"{what}: the scores are not in decreasing order: {np.round(scores, 3).tolist()}.",
+             "Sort by the score, highest first: `sorted(..., key=..., reverse=True)`.", stop=True)
+    recomputed = [score(config) for config, _ in results]
+    c.expect(np.allclose(recomputed, scores), f"{what}: every score belongs to its own config",
+             f"{what}: some scores are not the score of the config they are paired with.",
+             "Make a NEW dict for every trial, and pair it with the score that train_and_evaluate returned for it.",
+             stop=True)
+
+
+@student_check
+def random_search(c, random_search):
+    calls = []
+
+    def train_and_evaluate(config):
+        calls.append(dict(config))
+        return made_up_score(config)
+
+    space = {"learning_rate": RecordingSampler(-4, 0), "units": RecordingSampler(0.5, 2.5)}
+    results = c.call(random_search, train_and_evaluate, space, 12, rng=np.random.default_rng(0))
+    what = "12 trials"
+    check_search_results(c, results, space, 12, made_up_score, what)
+    c.expect(len(calls) == 12, f"{what}: train_and_evaluate was called 12 times, once per trial",
+             f"{what}: train_and_evaluate was called {len(calls)} times; expected 12.",
+             "Call train_and_evaluate(config) once for each trial.")
+    given = set(space["learning_rate"].given)
+    used = [config["learning_rate"] for config, _ in results]
+    c.expect(set(used) <= given and len(set(used)) == 12,
+             f"{what}: 12 different configs, each drawn from the samplers",
+             f"{what}: the configs do not hold 12 different values drawn from the samplers "
+             f"({len(set(used))} different learning rates).",
+             "Draw a new value from every sampler at every trial: `space[name](rng)`.", stop=True)
+    c.expect(all(isinstance(g, np.random.Generator) for g in space["learning_rate"].generators),
+             f"{what}: the samplers receive the generator", f"{what}: a sampler was not called with a Generator.",
+             "Call each sampler with the generator: `sampler(rng)`.")
+    best = max(calls, key=made_up_score)
+    c.expect(results[0][0] == best, f"{what}: the best config comes first",
+             f"{what}: the first config is not the best of those evaluated.", "Sort from the highest score down.")
+
+    def fresh_space():
+        return {"learning_rate": RecordingSampler(-4, 0), "units": RecordingSampler(0.5, 2.5)}
+
+    first = c.call(random_search, made_up_score, fresh_space(), 5, rng=np.random.default_rng(7))
+    again = c.call(random_search, made_up_score, fresh_space(), 5, rng=np.random.default_rng(7))
+    c.expect([r[0] for r in first] == [r[0] for r in again], "the same rng seed gives the same search",
+             "Two searches with rng seeded alike gave different configs.", RNG_HINT)
+    one = c.call(random_search, made_up_score, fresh_space(), 1, rng=np.random.default_rng(3))
+    check_search_results(c, one, fresh_space(), 1, made_up_score, "1 trial")
+
+
+# ----- Exercise 4: zoom -------------------------------------------------------------------------------
+#: Results of a made-up coarse search, best first. The best three have learning rates in
+#: [0.001, 0.1] and widths in [10, 40]; the fourth lies outside both ranges.
+COARSE_RESULTS = [
+    ({"learning_rate": 0.01, "units": 40}, 0.97),
+    ({"learning_rate": 0.1, "units": 10}, 0.95),
+    ({"learning_rate": 0.001, "units": 25}, 0.93),
+    ({"learning_rate": 0.5, "units": 64}, 0.90),
+    ({"learning_rate": 1e-4, "units": 4}, 0.60),
+    ({"learning_rate": 3.0, "units": 8}, 0.10),
+]
+ZOOM_HINT = ("For each name, take the smallest and the largest value among the configs of results[:top_k], "
+             "and sample log-uniformly between them.")
+
+
+def check_zoomed_space(c, space, results, top_k, what, n=4000):
+    """Keys, and for each sampler: scalars, the range of the best top_k, log-uniform, reproducible."""
+    names = list(results[0][0])
+    c.require_type(space, dict, f"{what}: the result", "Return a dict name -> sampler.")
+    if set(space) != set(names):
+        c.fail(f"{what}: the space has the keys {sorted(space)}; expected {sorted(names)}.",
+               "Return one sampler for every hyperparameter of the configs.", stop=True)
+    for name in names:
+        sampler = space[name]
+        if not callable(sampler):
+            c.fail(f"{what}: space[{name!r}] is a {type(sampler).__name__}, not a function of rng.",
+                   "Each value of the space is a function `sampler(rng)` that returns one number.", stop=True)
+        values = [config[name] for config, _ in results[:top_k]]
+        low, high = min(values), max(values)
+        rng = np.random.default_rng(5)
+        try:
+            draws = [sampler(rng) for _ in range(n)]
+        except Exception as error:
+            c.fail(f"{what}: space[{name!r}](rng) raised {type(error).__name__}: {error}",
+                   "Each sampler takes the generator as its only argument.", stop=True)
+        if not all(np.ndim(d) == 0 for d in draws):
+            c.fail(f"{what}: space[{name!r}](rng) returned {draws[0]!r}; expected a single number.",
+                   "Ask sample_log_uniform for one number with size=None.", stop=True)
+        draws = np.array(draws, dtype=float)
+        label = f"{what}: {name}"
+        for other in names:
+            other_values = [config[other] for config, _ in results[:top_k]]
+            if other != name and min(other_values) <= draws.min() and draws.max() <= max(other_values) \
+                    and not (low <= draws.min() and draws.max() <= high):
+                c.fail(f"{label}: the samples lie in the range of {other!r}, [{min(other_values):g}, "
+                       f"{max(other_values):g}], not in [{low:g}, {high:g}].",
+                       "A lambda made in a loop reads low and high when it is called, after the loop: freeze "
+                       "them with default arguments, `lambda rng, low=low, high=high: ...`.", stop=True)
+        check_range(c, draws, low, high, label, ZOOM_HINT)
+        if high > low:
+            c.expect(draws.min() < low * (high / low) ** 0.02 and draws.max() > high / (high / low) ** 0.02,
+                     f"{label}: samples reach both ends of [{low:g}, {high:g}]",
+                     f"{label}: samples span only [{draws.min():.4g}, {draws.max():.4g}] of [{low:g}, {high:g}].",
+                     ZOOM_HINT)
+            u = (np.log10(draws) - np.log10(low)) / (np.log10(high) - np.log10(low))
+            check_log_uniform(c, u, label, "Sample with sample_log_uniform(low, high, None, rng).")
+        again = [sampler(np.random.default_rng(9)) for _ in range(3)]
+        again2 = [sampler(np.random.default_rng(9)) for _ in range(3)]
+        c.expect(again == again2, f"{label}: reproducible with the same rng",
+                 f"{label}: the sampler gives different values for generators seeded alike.", RNG_HINT)
+
+
+@student_check
+def zoom(c, zoom):
+    space = c.call(zoom, COARSE_RESULTS, 3)
+    check_zoomed_space(c, space, COARSE_RESULTS, 3, "top 3 of 6")
+    space = c.call(zoom, COARSE_RESULTS, 5)
+    check_zoomed_space(c, space, COARSE_RESULTS, 5, "top 5 of 6", n=2000)
