@@ -103,3 +103,12 @@ def test_a_warning_in_student_code_becomes_a_note_on_stdout(capsys):
     assert passed
     assert "note  RuntimeWarning" in out
     assert err == ""
+
+
+def test_an_error_raised_inside_numpy_points_at_the_students_call(capsys):
+    def double(x):
+        return x * 2 + np.random.default_rng(0).uniform(1.0, 0.0, size=x.shape)
+
+    passed, out, _ = run_check(double, capsys)
+    assert not passed
+    assert "uniform(1.0, 0.0" in out and ".pyx" not in out and "_common" not in out

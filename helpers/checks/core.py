@@ -251,13 +251,26 @@ def _function_name(function):
 
 def _student_line(error):
     """Return ' at line N of f: `code`' for the deepest frame of the student's own code, or ''."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__)
-              if not str(Path(f.filename).resolve()).startswith(_LIBRARY_DIRS)]
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if _is_student_file(f.filename)]
     if not frames:
         return ""
     frame = frames[-1]
     code = f": `{frame.line.strip()}`" if frame.line else ""
     return f"\n        (your line {frame.lineno} in {frame.name}{code})"
+
+
+def _is_student_file(filename):
+    """True for code a student wrote: a notebook cell or a script, not a library's file.
+
+    Compiled extensions (numpy's ``.pyx`` sources) report relative names; libraries live in
+    the interpreter's folders or in this course's own packages.
+    """
+    if filename.startswith("<"):
+        return True
+    path = Path(filename)
+    if not path.is_absolute() or path.suffix in (".pyx", ".pxd"):
+        return False
+    return not str(path.resolve()).startswith(_LIBRARY_DIRS)
 
 
 def _changed_argument(function, originals, original_kwargs, copies, copied_kwargs):
