@@ -112,3 +112,13 @@ def test_an_error_raised_inside_numpy_points_at_the_students_call(capsys):
     passed, out, _ = run_check(double, capsys)
     assert not passed
     assert "uniform(1.0, 0.0" in out and ".pyx" not in out and "_common" not in out
+
+
+def test_a_wrong_value_where_zero_is_expected_reports_the_absolute_error(capsys):
+    @student_check
+    def check_zero(c, make):
+        c.expect_close(c.call(make), np.zeros(3), "the result")
+
+    with pytest.raises(CheckFailed):
+        check_zero(lambda: np.array([0.0, 0.5, 0.0]))
+    assert "the result[1] is 0.5; expected 0 (absolute error 5.0e-01, 1 of 3 entries differ)." in capsys.readouterr().out

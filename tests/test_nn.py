@@ -3,25 +3,9 @@
 import numpy as np
 import pytest
 
+from autograder.hidden.common import numerical_gradient, relative_error
+
 from helpers import nn
-
-
-def numerical_gradient(f, array, epsilon=1e-6):
-    """Centered differences of the scalar function f() with respect to every entry of ``array``."""
-    grad = np.zeros_like(array)
-    for index in np.ndindex(array.shape):
-        original = array[index]
-        array[index] = original + epsilon
-        plus = f()
-        array[index] = original - epsilon
-        minus = f()
-        array[index] = original
-        grad[index] = (plus - minus) / (2 * epsilon)
-    return grad
-
-
-def relative_error(a, b):
-    return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-12)
 
 
 def random_parameters(layers_dims, rng):

@@ -11,7 +11,7 @@ import copy
 
 import numpy as np
 
-from autograder.hidden.common import hidden_test
+from autograder.hidden.common import hidden_test, numerical_gradient, relative_error
 from autograder.reference import reference
 from helpers.checks.batch_norm import call_forward, check_bn_structure, check_cache
 from helpers.checks.initialization import check_reproducible, check_weight_scale
@@ -31,24 +31,6 @@ def random_batch(rng, tiny_variance=False):
     gamma = rng.uniform(0.3, 2.0, (n, 1)) * rng.choice([-1.0, 1.0], (n, 1))
     beta = rng.standard_normal((n, 1))
     return Z, gamma, beta
-
-
-def relative_error(a, b):
-    return float(np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-300))
-
-
-def numerical_gradient(f, array, step):
-    """Centered differences of the scalar ``f()`` with respect to every entry of ``array`` (changed in place)."""
-    grad = np.zeros_like(array)
-    for index in np.ndindex(array.shape):
-        original = array[index]
-        array[index] = original + step
-        plus = f()
-        array[index] = original - step
-        minus = f()
-        array[index] = original
-        grad[index] = (plus - minus) / (2 * step)
-    return grad
 
 
 def compare_forward(c, function, solution, Z, gamma, beta, bn_param, name):

@@ -11,7 +11,7 @@ numerical gradient of the cost with those masks held fixed.
 
 import numpy as np
 
-from autograder.hidden.common import hidden_test
+from autograder.hidden.common import hidden_test, numerical_gradient
 from autograder.reference import reference
 from helpers import nn
 from helpers.checks.regularization import (GRADIENT_KEYS, PARAMETER_KEYS, call_dropout_forward,
@@ -43,15 +43,7 @@ def numerical_gradients(cost_of, parameters, epsilon=1e-6):
     gradients = {}
     for key in PARAMETER_KEYS:
         work = {k: v.copy() for k, v in parameters.items()}
-        gradient = np.zeros_like(parameters[key])
-        for index in np.ndindex(gradient.shape):
-            work[key][index] = parameters[key][index] + epsilon
-            plus = cost_of(work)
-            work[key][index] = parameters[key][index] - epsilon
-            minus = cost_of(work)
-            work[key][index] = parameters[key][index]
-            gradient[index] = (plus - minus) / (2 * epsilon)
-        gradients["d" + key] = gradient
+        gradients["d" + key] = numerical_gradient(lambda: cost_of(work), work[key], epsilon)
     return gradients
 
 

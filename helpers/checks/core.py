@@ -161,11 +161,25 @@ class Checker:
                                      f"{_format_value(expected)}", "")
         worst = np.unravel_index(np.argmax(error - allowed), error.shape) if error.ndim else ()
         where = f"[{', '.join(map(str, worst))}]" if worst else ""
-        relative = error[worst] / max(abs(expected[worst]), 1e-300)
+        if expected[worst] == 0:
+            size = f"absolute error {error[worst]:.1e}"
+        else:
+            size = f"relative error {error[worst] / abs(expected[worst]):.1e}"
         return self.expect(False, "", f"{what}{where} is {actual_array[worst]:.6g}; expected {expected[worst]:.6g} "
-                                      f"(relative error {relative:.1e}, "
-                                      f"{np.count_nonzero(error > allowed)} of {error.size} entries differ).",
+                                      f"({size}, {np.count_nonzero(error > allowed)} of {error.size} entries differ).",
                            hint, stop)
+
+    def run(self, body, *args, **kwargs):
+        """Record the verdicts of ``body(self, *args, **kwargs)``; return how many failed.
+
+        A verdict that stops the check ends ``body`` but not the caller, so a check can try
+        an alternative on a fresh Checker and keep the better run.
+        """
+        try:
+            body(self, *args, **kwargs)
+        except _StopCheck:
+            pass
+        return sum(1 for ok, _, _ in self.verdicts if not ok)
 
     # ----- reporting ------------------------------------------------------------
     def report(self):
@@ -201,10 +215,7 @@ def student_check(body=None, *, name=None, quiet=False):
     @functools.wraps(body)
     def check(student_function, *args, **kwargs):
         checker = Checker(name or body.__name__, quiet=quiet)
-        try:
-            body(checker, student_function, *args, **kwargs)
-        except _StopCheck:
-            pass
+        checker.run(body, student_function, *args, **kwargs)
         checker.report()
 
     return check

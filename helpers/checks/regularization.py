@@ -10,7 +10,7 @@ written out by hand, and must work with boolean or with 0/1 masks.
 import numpy as np
 
 from helpers import nn
-from helpers.checks.core import Checker, _StopCheck, student_check
+from helpers.checks.core import Checker, student_check
 
 GRADIENT_KEYS = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
 PARAMETER_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
@@ -370,11 +370,7 @@ def with_either_mask_type(c, body):
     runs = []
     for mask_type in (bool, float):
         trial = Checker(c.name, quiet=c.quiet)
-        try:
-            body(trial, mask_type)
-        except _StopCheck:
-            pass
-        failures = sum(1 for ok, _, _ in trial.verdicts if not ok)
+        failures = trial.run(body, mask_type)
         runs.append((failures, mask_type, trial))
         if failures == 0:
             break
