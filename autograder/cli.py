@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import course, submissions
+from autograder import accuracy, course, submissions
 from autograder.pipeline import DEFAULT_CELL_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError, SubmissionResult
 
 
@@ -32,7 +32,7 @@ def build_parser():
     def add(name, run, help_text):
         command = commands.add_parser(name, help=help_text, description=help_text)
         command.set_defaults(run=run)
-        if name != "check":
+        if name not in ("check", "report"):
             command.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR,
                                  help="folder for nbgrader's release, submitted, autograded and feedback folders "
                                       "and the gradebook (default: %(default)s)")
@@ -54,6 +54,10 @@ def build_parser():
     check = add("check", run_check, "Grade your own notebook locally, with the hidden tests, and see each exercise.")
     check.add_argument("notebook", type=Path)
     check.add_argument("--assignment", help="default: guessed from the notebook's file name and cells")
+
+    report = add("report", run_report, "Measure the grader: do the known-wrong versions of every graded "
+                                       "function lose points, and the valid rewrites keep them?")
+    report.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
 
     demo = add("demo", run_demo, "Release every assignment, grade generated example submissions, print the table.")
     demo.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
@@ -156,6 +160,13 @@ def guess_assignment(path):
         if ids & set(course.grade_cells(course.read_source(name))):
             return name
     raise ValueError(f"Cannot tell which assignment {path} is; pass --assignment (one of {', '.join(known)}).")
+
+
+# ----- report ---------------------------------------------------------------------------------
+def run_report(args):
+    text, all_right = accuracy.report(args.assignments or course.assignments())
+    print(text)
+    return 0 if all_right else 1
 
 
 # ----- demo --------------------------------------------------------------------------------

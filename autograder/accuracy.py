@@ -1,0 +1,110 @@
+"""How well the grader judges: every mutant must lose its points, every variant keep them.
+
+Mutants and variants are the edits of ``autograder/edits/<name>.py`` applied to the source
+notebook's solution cells. Each edited set of answers is executed after the notebook's
+imports cell, in-process (no kernel, no training), and the visible check and the hidden
+tests of the edited function are run on it.
+"""
+
+import contextlib
+import importlib
+import io
+from dataclasses import dataclass
+
+from autograder import course, reference, submissions
+from helpers.checks import CheckFailed
+
+
+@dataclass
+class Judgement:
+    """What the visible check and the hidden tests said of one version of one function."""
+
+    function: str
+    description: str
+    visible_passed: bool
+    hidden_passed: bool
+
+
+def checks_of(assignment):
+    """The visible-check module and the hidden-test module of ``assignment``."""
+    name = course.short_name(assignment)
+    return importlib.import_module(f"helpers.checks.{name}"), importlib.import_module(f"autograder.hidden.{name}")
+
+
+def imports_cell(assignment):
+    """Source of the source notebook's imports cell (as a one-element list)."""
+    return [c["source"] for c in course.read_source(assignment)["cells"]
+            if course.nbgrader_meta(c).get("grade_id") == reference.IMPORTS_CELL_ID]
+
+
+def passes(check, function):
+    """True if ``check(function)`` passes; its printed report is swallowed."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            check(function)
+        except CheckFailed:
+            return False
+    return True
+
+
+def judge(assignment, function, edits=(), description="the solution"):
+    """Run the visible check and the hidden tests of ``function`` on the solution with ``edits`` made."""
+    answers = submissions.student_solutions(assignment, edits)
+    namespace = reference.namespace_from_cells(imports_cell(assignment) + list(answers.values()))
+    visible, hidden = checks_of(assignment)
+    return Judgement(function, description, passes(getattr(visible, function), namespace[function]),
+                     passes(getattr(hidden, function), namespace[function]))
+
+
+def judge_assignment(assignment):
+    """Judgements of the solution, every mutant and every variant of ``assignment``.
+
+    Returns a dict with keys "solutions", "mutants" and "variants", each a list of Judgement.
+    """
+    module = submissions.edits(assignment)
+    functions = list(course.solution_cells(course.read_source(assignment)))
+    return {
+        "solutions": [judge(assignment, f) for f in functions],
+        "mutants": [judge(assignment, e.function, [e], e.description) for e in module.MUTANTS],
+        "variants": [judge(assignment, e.function, [e], e.description) for e in module.VARIANTS],
+    }
+
+
+def report(assignments):
+    """The accuracy table, and whether the grader is right on every mutant and variant.
+
+    Returns ``(text, all_right)``: ``all_right`` is True when every solution and variant
+    passes both the visible check and the hidden tests and every mutant fails the hidden tests.
+    """
+    header = (f"{'assignment':<22} {'function':<40} {'mutants caught: hidden':>22} {'visible':>17} "
+              f"{'variants at full marks':>22}")
+    lines, problems = [header, "-" * len(header)], []
+    totals = [0, 0, 0, 0, 0]
+    for assignment in assignments:
+        judged = judge_assignment(assignment)
+        for solution in judged["solutions"]:
+            mutants = [j for j in judged["mutants"] if j.function == solution.function]
+            variants = [j for j in judged["variants"] if j.function == solution.function]
+            hidden = sum(not j.hidden_passed for j in mutants)
+            visible = sum(not j.visible_passed for j in mutants)
+            full = sum(j.visible_passed and j.hidden_passed for j in variants)
+            for value, index in ((len(mutants), 0), (hidden, 1), (visible, 2), (len(variants), 3), (full, 4)):
+                totals[index] += value
+            lines.append(f"{assignment:<22} {solution.function:<40} {f'{hidden}/{len(mutants)}':>22} "
+                         f"{f'{visible}/{len(mutants)}':>17} {f'{full}/{len(variants)}':>22}")
+            if not (solution.visible_passed and solution.hidden_passed):
+                problems.append(f"{assignment} {solution.function}: the solution itself fails its checks")
+            problems += [f"{assignment} {j.function}: mutant escapes the hidden tests: {j.description}"
+                         for j in mutants if j.hidden_passed]
+            problems += [f"{assignment} {j.function}: variant loses points: {j.description}"
+                         for j in variants if not (j.visible_passed and j.hidden_passed)]
+    lines.append("-" * len(header))
+    mutants, hidden, visible, variants, full = totals
+    lines.append(f"{'total':<63} {_percent(hidden, mutants):>22} {_percent(visible, mutants):>17} "
+                 f"{_percent(full, variants):>22}")
+    lines += [f"! {problem}" for problem in problems]
+    return "\n".join(lines), not problems
+
+
+def _percent(part, whole):
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "-"
