@@ -11,6 +11,7 @@ properties: sizes, a partition of the examples, pairs kept together, reproducibi
 import numpy as np
 
 from helpers.checks.core import student_check
+from helpers.checks.initialization import expected_shapes
 
 
 def _arrays(mapping):
@@ -58,18 +59,9 @@ ADAM_S_CORRECTED = _arrays({"dW1": [[0.35407537248, 3.680981595092], [8.06310254
 RETURN_HINT = "Return the updated dict (in place or a new one) with the same keys as the parameters."
 
 
-def parameter_shapes(layers_dims):
-    """W1, b1, ..., WL, bL mapped to their shapes."""
-    shapes = {}
-    for l in range(1, len(layers_dims)):
-        shapes[f"W{l}"] = (layers_dims[l], layers_dims[l - 1])
-        shapes[f"b{l}"] = (layers_dims[l], 1)
-    return shapes
-
-
 def random_parameters(layers_dims, rng, prefix=""):
     """Random arrays of the parameters' shapes, under the keys prefix + W1, prefix + b1, ..."""
-    return {prefix + key: rng.standard_normal(shape) for key, shape in parameter_shapes(layers_dims).items()}
+    return {prefix + key: rng.standard_normal(shape) for key, shape in expected_shapes(layers_dims).items()}
 
 
 def expect_dict_close(c, actual, expected, what, hint=None, rtol=1e-7, atol=1e-10):
