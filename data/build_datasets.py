@@ -281,7 +281,7 @@ def make_digits(seed=5):
     source = (
         "scikit-learn sklearn.datasets.load_digits, a copy of the test set of the UCI Machine "
         "Learning Repository's 'Optical Recognition of Handwritten Digits' "
-        "(E. Alpaydin and C. Kaynak, 1998), https://doi.org/10.24432/C50P49"
+        "(E. Alpaydin and C. Kaynak, 1998), https://archive.ics.uci.edu/ml/datasets/optical+recognition+of+handwritten+digits"
     )
     return arrays, description, source, "CC BY 4.0"
 
@@ -311,7 +311,7 @@ def make_breast_cancer():
     source = (
         "scikit-learn sklearn.datasets.load_breast_cancer, a copy of the UCI Machine Learning "
         "Repository's 'Breast Cancer Wisconsin (Diagnostic)' (W. Wolberg, O. Mangasarian, N. Street, "
-        "W. Street, 1995), https://doi.org/10.24432/C5DW2B"
+        "W. Street, 1995), https://archive.ics.uci.edu/ml/datasets/breast+cancer+wisconsin+(diagnostic)"
     )
     return arrays, description, source, "CC BY 4.0"
 
