@@ -8,6 +8,7 @@ notebooks stay in ``notebooks/``.
 
 import logging
 import os
+import re
 import shutil
 import sys
 import warnings
@@ -125,7 +126,7 @@ class Course:
         except Exception as error:  # nbgrader itself failed on this submission; the batch goes on
             outcome = {"success": False, "error": f"{type(error).__name__}: {error}"}
         if not outcome["success"]:
-            return self.failed_result(student, assignment, f"autograde failed: {_last_line(outcome.get('error', ''))}")
+            return self.failed_result(student, assignment, autograde_failure_reason(outcome))
         return self.read_result(student, assignment)
 
     def generate_feedback(self, student, assignment):
@@ -241,6 +242,16 @@ def failure_reasons(notebook):
             reasons[course.nbgrader_meta(cell)["grade_id"]] = \
                 "wrote to stderr (a warning?), which nbgrader counts as a failure: " + _first_line(stderr[0].get("text", ""))
     return reasons
+
+
+def autograde_failure_reason(outcome):
+    """Why nbgrader could not grade a submission, from its error and log texts, in one line."""
+    text = f"{outcome.get('log', '')}\n{outcome.get('error', '')}"
+    if "DeadKernelError" in text:
+        return "the notebook's kernel died while it ran (the code exited Python, crashed it or ran out of memory)"
+    errors = [line.strip() for line in text.split("\n")
+              if re.match(r"^\s*[\w.]+(Error|Exception): ", line) and "NbGraderException" not in line]
+    return f"autograde failed: {errors[-1][:300] if errors else _last_line(outcome.get('error', ''))}"
 
 
 def _first_line(text):

@@ -29,6 +29,11 @@ def broken_submissions(release_path):
     answer_cell(loop, "initialize_parameters_he").source = "while True:\n    pass"
     made["loops"] = loop
 
+    swallow = nbformat.from_dict(perfect)
+    answer_cell(swallow, "initialize_parameters_he").source = (
+        "while True:\n    try:\n        pass\n    except KeyboardInterrupt:\n        pass")
+    made["swallows_interrupt"] = swallow
+
     tampered = submissions.fill_answers(nbformat.read(release_path, as_version=4), submissions.student_solutions(
         ASSIGNMENT, [e for e in submissions.edits(ASSIGNMENT).MUTANTS if e.function == "initialize_parameters_zeros"][:1]))
     answer_cell(tampered, "check_initialize_parameters_zeros").source = "print('all good')"
@@ -63,8 +68,8 @@ def full_marks():
 
 def test_every_submission_gets_a_row(graded):
     rows, _ = graded
-    assert set(rows) == {"perfect", "untouched", "mistakes", "raises", "loops", "tampered", "deleted", "garbled",
-                         "who_knows"}
+    assert set(rows) == {"perfect", "untouched", "mistakes", "raises", "loops", "swallows_interrupt", "tampered",
+                         "deleted", "garbled", "who_knows"}
 
 
 def test_the_example_submissions_get_their_expected_scores(graded):
@@ -96,6 +101,11 @@ def test_an_infinite_loop_is_interrupted_and_costs_only_its_exercise(graded):
     row = graded[0]["loops"]
     assert float(row["score"]) == full_marks() - 2 and row["initialize_parameters_he"] == "0"
     assert "NameError" in row["reasons"]
+
+
+def test_a_loop_that_swallows_the_interrupt_costs_only_its_exercise(graded):
+    row = graded[0]["swallows_interrupt"]
+    assert float(row["score"]) == full_marks() - 2 and row["initialize_parameters_he"] == "0"
 
 
 def test_an_edited_test_cell_is_restored_and_its_tests_run(graded):
@@ -147,3 +157,16 @@ def test_the_mistakes_example_of_every_assignment_gets_its_expected_partial_scor
     assert result.score == submissions.expected_example_scores(assignment)["mistakes"], result
     mistaken = {e.function for e in submissions.edits(assignment).EXAMPLE_MISTAKES}
     assert {e.name for e in result.exercises if e.score < e.max_score} == mistaken
+
+
+def test_a_submission_that_kills_its_kernel_gets_zero_with_a_reason_and_the_next_is_graded(grader, releases, tmp_path):
+    perfect = submissions.example_notebooks(ASSIGNMENT, releases[ASSIGNMENT])["perfect"]
+    killer = nbformat.from_dict(perfect)
+    answer_cell(killer, "initialize_parameters_zeros").source = "import os\nos._exit(1)"
+    paths = {}
+    for student, notebook in (("killer", killer), ("after_killer", perfect)):
+        paths[student] = tmp_path / f"{student}.ipynb"
+        nbformat.write(notebook, paths[student])
+    dead = grader.grade("killer", ASSIGNMENT, paths["killer"], feedback=False)
+    assert dead.score == 0 and "kernel died" in dead.error
+    assert grader.grade("after_killer", ASSIGNMENT, paths["after_killer"], feedback=False).score == full_marks()
