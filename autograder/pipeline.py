@@ -18,23 +18,34 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
+from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import Execute
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
 from autograder import course
+from autograder.execute import GradingExecute
+from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB, bubblewrap
 
 DEFAULT_WORK_DIR = course.COURSE_ROOT / ".course_work"
 #: Seconds one cell may run before nbgrader interrupts it.
 DEFAULT_CELL_TIMEOUT = 120
+#: Seconds a whole notebook may run while graded.
+DEFAULT_NOTEBOOK_TIMEOUT = 900
 #: Names a submitted file or folder may not carry into the grading folder: a module
 #: next to the notebook would shadow the library the notebook imports.
 IGNORED_SUBMITTED_FILES = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.pth", "*.so",
                            "helpers", "autograder", "numpy", "matplotlib", "h5py", "tqdm", "nbgrader", "IPython"]
 
 
-def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT):
-    """The nbgrader configuration of this course, with every generated file under ``work_dir``."""
+def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT, isolated=False,
+                    memory_limit_mb=DEFAULT_MEMORY_LIMIT_MB, notebook_timeout=DEFAULT_NOTEBOOK_TIMEOUT):
+    """The nbgrader configuration of this course, with every generated file under ``work_dir``.
+
+    ``isolated`` runs grading kernels in the bubblewrap sandbox; ``memory_limit_mb`` and
+    ``notebook_timeout`` bound one kernel's memory and one notebook's run time.
+    """
     work_dir = Path(work_dir).resolve()
     c = Config()
     c.CourseDirectory.root = str(work_dir)
@@ -42,6 +53,11 @@ def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT):
     c.CourseDirectory.db_url = f"sqlite:///{work_dir / 'gradebook.db'}"
     c.CourseDirectory.ignore = IGNORED_SUBMITTED_FILES
     c.Execute.timeout = cell_timeout
+    c.Autograde.autograde_preprocessors = [GradingExecute if step is Execute else step
+                                           for step in Autograde().autograde_preprocessors]
+    c.GradingExecute.notebook_timeout = notebook_timeout
+    c.GradingKernelManager.isolated = isolated
+    c.GradingKernelManager.memory_limit_mb = memory_limit_mb
     c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
     # A cell that swallows the interrupt must not crash the whole run.
     c.Execute.raise_on_iopub_timeout = False
@@ -60,14 +76,21 @@ class Course:
     Arguments:
         work_dir -- the folder that holds nbgrader's step folders and gradebook
         cell_timeout -- seconds one cell may run while grading
+        isolated -- run each grading kernel in the bubblewrap sandbox; None: when bubblewrap is installed
+        memory_limit_mb, notebook_timeout -- a grading kernel's memory, a notebook's total run time
     """
 
-    def __init__(self, work_dir=DEFAULT_WORK_DIR, cell_timeout=DEFAULT_CELL_TIMEOUT):
+    def __init__(self, work_dir=DEFAULT_WORK_DIR, cell_timeout=DEFAULT_CELL_TIMEOUT, isolated=None,
+                 memory_limit_mb=DEFAULT_MEMORY_LIMIT_MB, notebook_timeout=DEFAULT_NOTEBOOK_TIMEOUT):
         self.work_dir = Path(work_dir).resolve()
         self.work_dir.mkdir(parents=True, exist_ok=True)
+        self.isolated = bubblewrap() is not None if isolated is None else isolated
+        if self.isolated and bubblewrap() is None:
+            raise ValueError("Isolated grading needs bubblewrap (the bwrap program): "
+                             "install it, for example with 'apt install bubblewrap'.")
         _put_interpreter_on_path()
         _single_threaded_kernels()
-        config = nbgrader_config(self.work_dir, cell_timeout)
+        config = nbgrader_config(self.work_dir, cell_timeout, self.isolated, memory_limit_mb, notebook_timeout)
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
         self.api.log.setLevel(logging.ERROR)

@@ -10,6 +10,9 @@ import functools
 from autograder import course
 
 IMPORTS_CELL_ID = "imports"
+#: Reference cell sources given directly, by assignment. A sandboxed grading kernel cannot
+#: read the source notebooks; the grader sends it the cells (see ``autograder.guard``).
+PROVIDED_SOURCES = {}
 
 
 def namespace_from_cells(sources):
@@ -20,12 +23,18 @@ def namespace_from_cells(sources):
     return namespace
 
 
-@functools.lru_cache(maxsize=None)
-def reference_namespace(assignment):
-    """The names the source notebook's imports and solution cells define (cached)."""
+def reference_sources(assignment):
+    """The sources of the source notebook's imports cell and solution cells, in order."""
     notebook = course.read_source(assignment)
     imports = [c["source"] for c in notebook["cells"] if course.nbgrader_meta(c).get("grade_id") == IMPORTS_CELL_ID]
-    return namespace_from_cells(imports + list(course.solution_cells(notebook).values()))
+    return imports + list(course.solution_cells(notebook).values())
+
+
+@functools.lru_cache(maxsize=None)
+def reference_namespace(assignment):
+    """The names the reference cells of ``assignment`` define (cached)."""
+    sources = PROVIDED_SOURCES[assignment] if assignment in PROVIDED_SOURCES else reference_sources(assignment)
+    return namespace_from_cells(sources)
 
 
 def reference(assignment, name):

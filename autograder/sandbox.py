@@ -1,0 +1,131 @@
+"""The grading kernel's process: a memory limit always, and a bubblewrap sandbox when asked.
+
+The grader (nbgrader and this package) runs outside; the kernel that executes a
+student's notebook is started by :class:`GradingKernelManager`. It talks to the grader
+over Unix sockets in a private folder (the ``ipc`` transport), so the sandbox can drop
+the network entirely. Inside the sandbox the kernel sees only:
+
+- the Python installation and its installed packages, read-only, with this package
+  (``autograder``: hidden tests, reference answers) masked by empty folders;
+- the ``helpers`` package and its datasets, read-only;
+- the submission's own grading folder, writable, as working directory;
+- an empty private ``/tmp`` and the kernel's socket folder.
+
+Not visible: the source notebooks, the gradebook, other students' folders, the home
+folder, the network.
+"""
+
+import os
+import shutil
+import sys
+import sysconfig
+import tempfile
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Bool, Integer
+
+#: Address-space limit of a grading kernel, in MiB: a runaway allocation fails with
+#: MemoryError (or kills only that kernel) instead of exhausting the machine.
+DEFAULT_MEMORY_LIMIT_MB = 4096
+#: Folders under /etc that Python, numpy and matplotlib read; the rest of /etc stays hidden.
+ETC_FILES = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/passwd",
+             "/etc/group", "/etc/nsswitch.conf", "/etc/fonts", "/etc/alternatives"]
+SYSTEM_FOLDERS = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin"]
+
+
+def bubblewrap():
+    """Path of the ``bwrap`` program, or None when it is not installed."""
+    return shutil.which("bwrap")
+
+
+def package_folder(name):
+    """The folder a top-level package is imported from, found without importing it."""
+    import importlib.util
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"The package {name!r} is not installed.")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
+
+
+def visible_python_folders():
+    """Read-only folders the kernel needs: the interpreter's prefixes and package folders."""
+    folders = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
+    folders.update(sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib"))
+    folders.update(str(package_folder(name)) for name in ("helpers", "helpers.datasets"))
+    return sorted({str(Path(f).resolve()) for f in folders if f and os.path.isdir(f)})
+
+
+def sandbox_command(working_dir, socket_dir, hidden_folders):
+    """The ``bwrap`` arguments that confine a kernel (a list to put before the kernel command).
+
+    Arguments:
+        working_dir -- the submission's grading folder, bound writable and made the cwd
+        socket_dir -- the folder of the kernel's connection file and Unix sockets (writable)
+        hidden_folders -- folders inside the visible ones that must appear empty
+    """
+    command = [bubblewrap(), "--unshare-all", "--die-with-parent", "--dev", "/dev", "--proc", "/proc",
+               "--tmpfs", "/tmp", "--setenv", "HOME", "/tmp",
+               # ipykernel would take the sandbox's pid 1 for a dead parent and quit; told the parent
+               # is 1 it skips that watch (--die-with-parent does the job).
+               "--setenv", "JPY_PARENT_PID", "1", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib"]
+    for folder in SYSTEM_FOLDERS + ETC_FILES:
+        command += ["--ro-bind-try", folder, folder]
+    for folder in visible_python_folders():
+        command += ["--ro-bind", folder, folder]
+    for folder in hidden_folders:
+        if os.path.isdir(folder):
+            command += ["--tmpfs", str(folder)]
+    command += ["--bind", str(socket_dir), str(socket_dir), "--bind", str(working_dir), str(working_dir),
+                "--chdir", str(working_dir)]
+    return command
+
+
+def memory_limit_command(limit_mb):
+    """``sh -c 'ulimit -v ...'`` arguments that run the rest of the command under the limit."""
+    return ["/bin/sh", "-c", f'ulimit -v {int(limit_mb) * 1024} && exec "$@"', "grading-kernel"]
+
+
+class GradingKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel runs under a memory limit and, if ``isolated``, in bubblewrap.
+
+    The connection goes over Unix sockets in a private folder either way, so isolated and
+    plain kernels run the same code path apart from the sandbox prefix.
+    """
+
+    isolated = Bool(False, help="Run the kernel in a bubblewrap sandbox.").tag(config=True)
+    memory_limit_mb = Integer(DEFAULT_MEMORY_LIMIT_MB, help="Address-space limit of the kernel in MiB.").tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.socket_dir = Path(tempfile.mkdtemp(prefix="course-kernel-"))
+        self.transport = "ipc"
+        self.ip = str(self.socket_dir / "socket")
+        self.connection_file = str(self.socket_dir / "connection.json")
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        command = super().format_kernel_cmd(extra_arguments)
+        prefix = memory_limit_command(self.memory_limit_mb)
+        if self.isolated:
+            working_dir = Path(self._launch_args.get("cwd") or os.getcwd()).resolve()
+            prefix = sandbox_command(working_dir, self.socket_dir, hidden_folders()) + prefix
+        return prefix + command
+
+    async def _async_interrupt_kernel(self):
+        """Interrupt with a message on the control channel: a signal would reach bubblewrap, not the kernel."""
+        self._connect_control_socket()
+        self.session.send(self._control_socket, self.session.msg("interrupt_request", content={}))
+
+    interrupt_kernel = _async_interrupt_kernel
+
+    async def _async_cleanup_resources(self, restart=False):
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(self.socket_dir, ignore_errors=True)
+
+    cleanup_resources = _async_cleanup_resources
+
+
+def hidden_folders():
+    """Folders the sandbox shows empty: this package (hidden tests and reference answers)."""
+    return [package_folder("autograder")]
