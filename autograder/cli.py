@@ -12,7 +12,9 @@ from pathlib import Path
 import nbformat
 
 from autograder import accuracy, course, submissions
-from autograder.pipeline import DEFAULT_CELL_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError, SubmissionResult
+from autograder.pipeline import (DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError,
+                                 SubmissionResult)
+from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB
 
 
 def main(argv=None):
@@ -39,6 +41,14 @@ def build_parser():
         if name in ("grade", "check", "demo"):
             command.add_argument("--timeout", type=int, default=DEFAULT_CELL_TIMEOUT,
                                  help="seconds one cell may run while grading (default: %(default)s)")
+            command.add_argument("--notebook-timeout", type=int, default=DEFAULT_NOTEBOOK_TIMEOUT,
+                                 help="seconds a whole notebook may run while grading (default: %(default)s)")
+            command.add_argument("--memory-limit", type=int, default=DEFAULT_MEMORY_LIMIT_MB, metavar="MB",
+                                 help="address space of one grading kernel (default: %(default)s)")
+            command.add_argument("--sandbox", choices=["auto", "on", "off"], default="auto",
+                                 help="run grading kernels in a bubblewrap sandbox: no network, no files but "
+                                      "the submission's, the Python packages and the helpers; 'auto' uses it "
+                                      "when bwrap is installed (default: %(default)s)")
         return command
 
     release = add("release", run_release, "Build the student notebooks and verify they give nothing away.")
@@ -77,13 +87,23 @@ def run_grade(args):
     found = submissions.find_submissions(args.submissions, args.assignment)
     if not found:
         raise FileNotFoundError(f"No .ipynb files in {args.submissions}.")
-    grader = Course(args.work_dir, cell_timeout=args.timeout)
+    grader = grading_course(args, args.work_dir)
     results = grade_all(grader, found, feedback=not args.no_feedback)
     write_csv(results, args.csv)
     print(format_results(results))
     print(f"\ngrades: {args.csv}")
     if not args.no_feedback:
         print(f"feedback: {grader.work_dir / 'feedback'}/<student>/<assignment>/<assignment>.html")
+
+
+def grading_course(args, work_dir):
+    """The Course that grades with the command's limits and sandbox choice; says when it is not isolated."""
+    grader = Course(work_dir, cell_timeout=args.timeout, isolated={"auto": None, "on": True, "off": False}[args.sandbox],
+                    memory_limit_mb=args.memory_limit, notebook_timeout=args.notebook_timeout)
+    if not grader.isolated:
+        print("note: grading without the sandbox: student code can read this machine's files and use the "
+              "network (install bubblewrap, or see the README)")
+    return grader
 
 
 def grade_all(grader, found, feedback=True, progress=print):
@@ -106,14 +126,14 @@ def write_csv(results, path):
     exercises = list(dict.fromkeys(e.name for r in results for e in r.exercises))
     with open(path, "w", newline="") as file:
         writer = csv.writer(file)
-        writer.writerow(["student", "assignment", "score", "max_score", *exercises, "reasons"])
+        writer.writerow(["student", "assignment", "score", "max_score", *exercises, "reasons", "notes"])
         for r in results:
             points = {e.name: f"{e.score:g}" for e in r.exercises}
             reasons = [f"{e.name}: {e.reason}" for e in r.exercises if e.reason]
             if r.error and not r.exercises:
                 reasons = [r.error]
             writer.writerow([r.student, r.assignment, f"{r.score:g}", f"{r.max_score:g}",
-                             *(points.get(name, "") for name in exercises), "; ".join(reasons)])
+                             *(points.get(name, "") for name in exercises), "; ".join(reasons), "; ".join(r.notes)])
 
 
 def format_results(results):
@@ -128,6 +148,7 @@ def format_results(results):
             for e in r.exercises:
                 if e.reason:
                     lines.append(f"{'':<{width}}    - {e.name} ({e.score:g}/{e.max_score:g}): {e.reason}")
+        lines += [f"{'':<{width}}    * {note}" for note in r.notes]
     return "\n".join(lines)
 
 
@@ -135,7 +156,7 @@ def format_results(results):
 def run_check(args):
     assignment = args.assignment or guess_assignment(args.notebook)
     with tempfile.TemporaryDirectory(prefix="course-check-") as work_dir:
-        grader = Course(work_dir, cell_timeout=args.timeout)
+        grader = grading_course(args, work_dir)
         grader.release(assignment)
         print(f"Grading {args.notebook} as {assignment} (this runs the whole notebook) ...")
         result = grader.grade("me", assignment, args.notebook, feedback=False)
@@ -149,16 +170,14 @@ def run_check(args):
 
 
 def guess_assignment(path):
-    """The assignment whose name the file carries, else the one whose grade cells it holds."""
+    """The assignment whose name the file carries, else the one whose answer cells it holds."""
     known = course.assignments()
     for name in sorted(known, key=len, reverse=True):
         if name in Path(path).stem:
             return name
-    notebook = nbformat.read(path, as_version=4)
-    ids = {course.nbgrader_meta(c).get("grade_id") for c in notebook.cells}
-    for name in known:
-        if ids & set(course.grade_cells(course.read_source(name))):
-            return name
+    found = submissions.assignment_of(nbformat.read(path, as_version=4), known)
+    if found:
+        return found
     raise ValueError(f"Cannot tell which assignment {path} is; pass --assignment (one of {', '.join(known)}).")
 
 
@@ -171,7 +190,7 @@ def run_report(args):
 
 # ----- demo --------------------------------------------------------------------------------
 def run_demo(args):
-    grader = Course(args.work_dir, cell_timeout=args.timeout)
+    grader = grading_course(args, args.work_dir)
     examples_dir = grader.work_dir / "examples"
     examples_dir.mkdir(exist_ok=True)
     found = []

@@ -205,8 +205,12 @@ def start(preload=()):
     _state = _Snapshot()
 
 
+def _is_grader_name(name):
+    return name == GRADER_PACKAGE or name.startswith(GRADER_PACKAGE + ".")
+
+
 def _drop_grader_modules():
-    for name in [n for n in sys.modules if n == GRADER_PACKAGE or n.startswith(GRADER_PACKAGE + ".")]:
+    for name in [n for n in sys.modules if _is_grader_name(n)]:
         del sys.modules[name]
     if _state.grader_finder in sys.meta_path:
         sys.meta_path.remove(_state.grader_finder)
@@ -222,6 +226,7 @@ def prepare_grade_cell(sources, packages, reference_sources):
         reference_sources -- dict assignment -> list of cell sources that define its reference answers
     """
     changes = _state.compare(restore=True)
+    changes += [f"a module {name} was planted in sys.modules" for name in sys.modules if _is_grader_name(name)]
     _drop_grader_modules()
     _state.grader_finder = _SourceFinder(sources, set(packages))
     sys.meta_path.insert(0, _state.grader_finder)
@@ -245,5 +250,4 @@ def finish_grade_cell():
 
 
 def _is_grader_module(value):
-    return isinstance(value, types.ModuleType) and \
-        (value.__name__ == GRADER_PACKAGE or value.__name__.startswith(GRADER_PACKAGE + "."))
+    return isinstance(value, types.ModuleType) and _is_grader_name(value.__name__)

@@ -24,8 +24,8 @@ from nbgrader.preprocessors import Execute
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
-from autograder import course
-from autograder.execute import GradingExecute
+from autograder import course, submissions
+from autograder.execute import NOTE_PREFIX, GradingExecute
 from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB, bubblewrap
 
 DEFAULT_WORK_DIR = course.COURSE_ROOT / ".course_work"
@@ -123,21 +123,26 @@ class Course:
 
     # ----- grading ----------------------------------------------------------------------
     def submit(self, student, assignment, notebook_path):
-        """Place one student's notebook in ``submitted/`` under the expected name.
+        """Place one student's notebook in ``submitted/``, laid out as the release.
 
-        Only the notebook is copied, never files beside it. Returns an error text if the
-        file is not a readable notebook, else None.
+        Only the notebook is copied, never files beside it. Returns the list of what had to
+        be put right in it (see ``submissions.rebuild``); raises UngradableSubmission when
+        the file is not a readable notebook or is another assignment's.
         """
         target_dir = self.step_dir(self.coursedir.submitted_directory, assignment, student)
         if target_dir.exists():
             shutil.rmtree(target_dir)
         target_dir.mkdir(parents=True)
         try:
-            nbformat.read(notebook_path, as_version=4)
+            notebook = nbformat.read(notebook_path, as_version=4)
         except Exception as error:  # any unreadable file: say why, grade nothing
-            return f"not a readable notebook ({type(error).__name__}: {_first_line(error)})"
-        shutil.copyfile(notebook_path, target_dir / f"{assignment}.ipynb")
-        return None
+            raise UngradableSubmission(f"not a readable notebook ({type(error).__name__}: {_first_line(error)})")
+        other = submissions.assignment_of(notebook)
+        if other not in (None, assignment):
+            raise UngradableSubmission(f"this is the notebook of {other}, not of {assignment}")
+        notebook, repairs = submissions.rebuild(notebook, nbformat.read(self.release_notebook(assignment), as_version=4))
+        nbformat.write(notebook, target_dir / f"{assignment}.ipynb")
+        return [f"put right before grading: {repair}" for repair in repairs]
 
     def autograde(self, student, assignment):
         """Run nbgrader's autograde for one submission and read back its result."""
@@ -161,9 +166,10 @@ class Course:
     def read_result(self, student, assignment):
         """Scores of each grade cell from the gradebook, with the reason for every lost point."""
         notebook_path = self.step_dir(self.coursedir.autograded_directory, assignment, student) / f"{assignment}.ipynb"
-        reasons = failure_reasons(nbformat.read(notebook_path, as_version=4))
+        graded = nbformat.read(notebook_path, as_version=4)
+        reasons = failure_reasons(graded)
         order = list(course.grade_cells(course.read_source(assignment)))
-        result = SubmissionResult(student, assignment)
+        result = SubmissionResult(student, assignment, notes=guard_notes(graded))
         with self.gradebook() as gradebook:
             submission = gradebook.find_submission_notebook(assignment, assignment, student)
             for grade in sorted(submission.grades, key=lambda g: order.index(g.name) if g.name in order else len(order)):
@@ -182,10 +188,12 @@ class Course:
 
     def grade(self, student, assignment, notebook_path, feedback=True):
         """Submit, autograde and (optionally) write feedback for one notebook; never raises."""
-        problem = self.submit(student, assignment, notebook_path)
-        if problem:
-            return self.failed_result(student, assignment, problem)
+        try:
+            repairs = self.submit(student, assignment, notebook_path)
+        except UngradableSubmission as problem:
+            return self.failed_result(student, assignment, str(problem))
         result = self.autograde(student, assignment)
+        result.notes[:0] = repairs
         if feedback and result.error is None:
             result.feedback = self.generate_feedback(student, assignment)
         return result
@@ -193,6 +201,10 @@ class Course:
 
 class ReleaseError(Exception):
     """The release could not be built, or it would give away solutions or hidden tests."""
+
+
+class UngradableSubmission(Exception):
+    """A submitted file that cannot be graded as the assignment it was handed in for; says why."""
 
 
 @dataclass
@@ -210,6 +222,8 @@ class SubmissionResult:
     error: str | None = None
     exercises: list = field(default_factory=list)
     feedback: Path | None = None
+    #: What the grader put right or restored in the submission (for the instructor to review).
+    notes: list = field(default_factory=list)
 
     @property
     def score(self):
@@ -265,6 +279,14 @@ def failure_reasons(notebook):
             reasons[course.nbgrader_meta(cell)["grade_id"]] = \
                 "wrote to stderr (a warning?), which nbgrader counts as a failure: " + _first_line(stderr[0].get("text", ""))
     return reasons
+
+
+def guard_notes(notebook):
+    """The notes the grader wrote into the outputs of grade cells (see ``autograder.execute``)."""
+    return list(dict.fromkeys(
+        line.removeprefix(NOTE_PREFIX).strip() for cell in notebook.cells if course.is_grade_cell(cell)
+        for output in cell.get("outputs", []) if output.get("name") == "stdout"
+        for line in output.get("text", "").split("\n") if line.startswith(NOTE_PREFIX)))
 
 
 def autograde_failure_reason(outcome):

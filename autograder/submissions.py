@@ -85,6 +85,73 @@ def expected_example_scores(assignment):
     return {"perfect": total, "untouched": 0.0, "mistakes": total - lost}
 
 
+# ----- laying a submission out as its release ---------------------------------------------------
+def assignment_of(notebook, known=None):
+    """The assignment whose answer cells ``notebook`` holds most of (by grade_id), or None."""
+    present = {course.nbgrader_meta(c).get("grade_id") for c in notebook["cells"]}
+    overlaps = {name: len(present & set(course.solution_cells(course.read_source(name))))
+                for name in known or course.assignments()}
+    best = max(overlaps, key=overlaps.get, default=None)
+    return best if best and overlaps[best] else None
+
+
+def rebuild(submitted, release):
+    """The submission with its nbgrader cells put back as released; returns (notebook, what was put right).
+
+    The cells nbgrader tracks (by grade_id) take the release's metadata, and all but the
+    answer cells the release's source, so an edited, re-tagged or deleted test cell changes
+    nothing. Tracked cells that were moved go back into the release's order (the other
+    cells keep their places) and deleted ones return after their predecessor. An answer cell
+    whose metadata was lost is found by the ``def <name>(`` line of the function it answers.
+    Any other cell is kept as the student wrote it, without nbgrader metadata.
+    """
+    release_cells = {course.nbgrader_meta(c)["grade_id"]: c for c in release.cells if course.nbgrader_meta(c)}
+    answer_ids = [gid for gid, c in release_cells.items() if course.nbgrader_meta(c).get("solution")]
+    identified = [course.nbgrader_meta(c).get("grade_id") for c in submitted.cells]
+    identified = [gid if gid in release_cells and gid not in identified[:i] else None for i, gid in enumerate(identified)]
+    for i, cell in enumerate(submitted.cells):
+        if identified[i] is None and cell.cell_type == "code":
+            identified[i] = next((name for name in answer_ids if name not in identified
+                                  and re.search(rf"^def {name}\(", cell.source, flags=re.M)), None)
+    found = {gid: cell for gid, cell in zip(identified, submitted.cells) if gid}
+    problems = [f"the cell {gid} had its nbgrader metadata changed" for gid, cell in found.items()
+                if course.nbgrader_meta(cell) != course.nbgrader_meta(release_cells[gid])]
+    problems += [f"the read-only cell {gid} was edited" for gid, cell in found.items()
+                 if gid not in answer_ids and cell.source != release_cells[gid].source]
+    in_release_order = [gid for gid in release_cells if gid in found]
+    if [gid for gid in identified if gid] != in_release_order:
+        problems.append("cells were moved")
+    missing = [gid for gid in release_cells if gid not in found]
+    if missing:
+        problems.append(f"cells were deleted ({', '.join(missing)})")
+
+    def released(gid):
+        cell = nbformat.from_dict(release_cells[gid])
+        if gid in answer_ids and gid in found:
+            cell.source = found[gid].source
+        return cell
+
+    slots = iter(in_release_order)
+    cells = [released(next(slots)) if gid else _without_nbgrader(cell) for gid, cell in zip(identified, submitted.cells)]
+    order = list(release_cells)
+    for gid in missing:  # in release order, so every cell before it is in place already
+        before = order[:order.index(gid)]
+        cells.insert(_index_of(cells, before[-1]) + 1 if before else 0, released(gid))
+    notebook = nbformat.from_dict(submitted)
+    notebook.cells = cells
+    return notebook, problems
+
+
+def _index_of(cells, grade_id):
+    return next(i for i, c in enumerate(cells) if course.nbgrader_meta(c).get("grade_id") == grade_id)
+
+
+def _without_nbgrader(cell):
+    cell = nbformat.from_dict(cell)
+    cell.metadata.pop("nbgrader", None)
+    return cell
+
+
 # ----- finding submissions -------------------------------------------------------------------
 @dataclass
 class Submission:
@@ -101,7 +168,7 @@ def find_submissions(location, assignment=None, known=None):
 
     Two layouts are understood: nbgrader's ``<student>/<assignment>/<any name>.ipynb``, and
     flat files ``<student>_<assignment>.ipynb`` (with ``assignment`` given, any
-    ``<student>.ipynb``). Returns a list of Submission; a file that fits neither gets a
+    ``<student>.ipynb``; without, a ``<student>.ipynb`` whose answer cells tell). Returns a list of Submission; a file that fits neither gets a
     ``problem``. A zip is extracted into a temporary folder that lives as long as the process.
     """
     location = Path(location)
@@ -127,9 +194,18 @@ def _identify(path, parts, assignment, known):
             return Submission(_safe_student(stem[: -len(name) - 1]), name, path)
     if assignment and len(parts) == 1:
         return Submission(_safe_student(stem), assignment, path)
+    if len(parts) == 1 and (by_content := _assignment_in_file(path, known)):
+        return Submission(_safe_student(stem), by_content, path)  # a renamed notebook
     return Submission(_safe_student(stem), assignment or "?", path,
                       problem="cannot tell which assignment this is: name it <student>_<assignment>.ipynb, "
                               "use nbgrader's <student>/<assignment>/ folders, or pass --assignment")
+
+
+def _assignment_in_file(path, known):
+    try:
+        return assignment_of(nbformat.read(path, as_version=4), known)
+    except Exception:  # unreadable: the grader reports it later
+        return None
 
 
 def _safe_student(name):
