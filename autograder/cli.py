@@ -1,4 +1,4 @@
-"""The instructor's command line: ``course release | grade | check | demo``.
+"""The instructor's command line: ``course release | grade | check | report | student-kit | demo``.
 
 Run ``course --help`` (or ``python -m autograder --help``) for the options.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import accuracy, course, submissions
+from autograder import accuracy, course, student_kit, submissions
 from autograder.pipeline import (DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError,
                                  SubmissionResult)
 from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB
@@ -22,7 +22,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         return args.run(args) or 0
-    except (ValueError, FileNotFoundError, ReleaseError) as error:
+    except (ValueError, FileNotFoundError, FileExistsError, ReleaseError) as error:
         print(f"error: {error}")
         return 2
 
@@ -68,6 +68,10 @@ def build_parser():
     report = add("report", run_report, "Measure the grader: do the known-wrong versions of every graded "
                                        "function lose points, and the valid rewrites keep them?")
     report.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
+
+    kit = add("student-kit", run_student_kit, "Write the student kit: the helpers, the datasets and the released "
+                                              "notebooks, without anything of the grader.")
+    kit.add_argument("target", type=Path, help="a new folder")
 
     demo = add("demo", run_demo, "Release every assignment, grade generated example submissions, print the table.")
     demo.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
@@ -186,6 +190,13 @@ def run_report(args):
     text, all_right = accuracy.report(args.assignments or course.assignments())
     print(text)
     return 0 if all_right else 1
+
+
+# ----- student kit ---------------------------------------------------------------------------
+def run_student_kit(args):
+    path = student_kit.build_student_kit(args.target, Course(args.work_dir))
+    print(f"student kit: {path} (helpers, datasets and released notebooks; checked: no solution, hidden test "
+          f"or grader file)\ninstall it with: pip install {path}")
 
 
 # ----- demo --------------------------------------------------------------------------------

@@ -41,13 +41,13 @@ class GradingExecute(Execute):
     """nbgrader's Execute with a guarded kernel, a notebook time budget and capped outputs."""
 
     notebook_timeout = Integer(900, help="Seconds the whole notebook may run.").tag(config=True)
-    max_output_bytes = Integer(200_000, help="Output kept per cell, in bytes of text.").tag(config=True)
+    max_output_chars = Integer(1_000_000, help="Output kept per cell, in characters.").tag(config=True)
 
     def __init__(self, **kwargs):
         kwargs["kernel_manager_class"] = GradingKernelManager
         super().__init__(**kwargs)
         self._deadline = None
-        self._output_bytes = 0
+        self._output_chars = 0
         self._in_grade_cell = False
 
     # ----- kernel start -------------------------------------------------------------------
@@ -58,7 +58,10 @@ class GradingExecute(Execute):
                 f"exec(compile({guard_source()!r}, '<grader: guard>', 'exec'), vars({GUARD_NAME}))\n"
                 f"sys.modules[{GUARD_NAME!r}] = {GUARD_NAME}\n"
                 f"{GUARD_NAME}.start({['numpy', 'helpers', *preload]!r})\ndel {GUARD_NAME}, sys, types\n")
-        await self._run_silently(code)
+        content = await self._run_silently(code)
+        if content["status"] != "ok":
+            raise RuntimeError(f"the grader's guard did not start in the kernel: {content.get('ename')}: "
+                               f"{content.get('evalue')}")
         self._deadline = time.monotonic() + self.notebook_timeout
         return client
 
@@ -67,7 +70,7 @@ class GradingExecute(Execute):
 
     # ----- cells ----------------------------------------------------------------------------
     async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
-        self._output_bytes = 0
+        self._output_chars = 0
         if not _is_test_cell(cell) or not cell.source.strip():
             return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
         prepared, restored = await self._call_guard("prepare_grade_cell", *hidden_test_bundle(cell.source))
@@ -104,9 +107,9 @@ class GradingExecute(Execute):
         if msg["msg_type"] == "error":
             return super().output(outs, msg, display_id, cell_index)
         size = len(content.get("text", "")) + sum(len(str(v)) for v in content.get("data", {}).values())
-        over = self._output_bytes + size > self.max_output_bytes
-        was_over = self._output_bytes > self.max_output_bytes
-        self._output_bytes += size
+        over = self._output_chars + size > self.max_output_chars
+        was_over = self._output_chars > self.max_output_chars
+        self._output_chars += size
         if not over:
             return super().output(outs, msg, display_id, cell_index)
         if content.get("name") == "stderr" and not any(o.get("name") == "stderr" for o in outs):
@@ -114,7 +117,7 @@ class GradingExecute(Execute):
         if not was_over:
             outs.append(NotebookNode(output_type="stream", name="stdout",
                                      text=f"\n{NOTE_PREFIX}output cut here: more than "
-                                          f"{self.max_output_bytes:,} characters\n"))
+                                          f"{self.max_output_chars:,} characters\n"))
         return None
 
     def clear_output(self, outs, msg, cell_index):

@@ -78,3 +78,76 @@ def test_example_submissions_differ_only_in_answer_cells(assignment, releases):
 def test_the_mistakes_example_loses_points_but_not_all(assignment):
     scores = submissions.expected_example_scores(assignment)
     assert 0 < scores["mistakes"] < scores["perfect"]
+
+
+def test_a_renamed_notebook_is_found_by_its_cells(tmp_path, releases):
+    (tmp_path / "my homework.ipynb").write_bytes(releases[A].read_bytes())
+    assert found(tmp_path) == {("my_homework", A, True)}
+
+
+# ----- laying a submission out as its release -------------------------------------------------
+def ids(notebook):
+    return [course.nbgrader_meta(c).get("grade_id") for c in notebook.cells]
+
+
+@pytest.fixture
+def release_and_perfect(releases):
+    return nbformat.read(releases[A], as_version=4), submissions.example_notebooks(A, releases[A])["perfect"]
+
+
+def test_an_honest_submission_is_left_as_it_is(release_and_perfect):
+    release, perfect = release_and_perfect
+    scratch = nbformat.v4.new_code_cell("print('trying things')")
+    perfect.cells.insert(5, scratch)
+    rebuilt, repairs = submissions.rebuild(perfect, release)
+    assert repairs == [] and rebuilt.cells == perfect.cells
+
+
+def test_moved_tests_go_back_and_the_students_cells_keep_their_places(release_and_perfect):
+    release, perfect = release_and_perfect
+    moved = nbformat.from_dict(perfect)
+    check = moved.cells.pop(ids(moved).index("check_initialize_parameters_he"))
+    moved.cells.insert(0, check)
+    moved.cells.insert(3, nbformat.v4.new_code_cell("x = 1"))
+    rebuilt, repairs = submissions.rebuild(moved, release)
+    assert repairs == ["cells were moved"]
+    assert [i for i in ids(rebuilt) if i] == [i for i in ids(release) if i] and rebuilt.cells[3].source == "x = 1"
+
+
+def test_retagged_edited_and_deleted_cells_come_back_from_the_release(release_and_perfect):
+    release, perfect = release_and_perfect
+    tampered = nbformat.from_dict(perfect)
+    position = ids(tampered).index("check_initialize_parameters_zeros")
+    tampered.cells[position].metadata.nbgrader["points"] = 99
+    tampered.cells[position].source = "pass"
+    del tampered.cells[ids(tampered).index("check_activation_stds")]
+    rebuilt, repairs = submissions.rebuild(tampered, release)
+    assert repairs == ["the cell check_initialize_parameters_zeros had its nbgrader metadata changed",
+                       "the read-only cell check_initialize_parameters_zeros was edited",
+                       "cells were deleted (check_activation_stds)"]
+    assert [(c.source, c.metadata.get("nbgrader")) for c in rebuilt.cells if course.nbgrader_meta(c)] == \
+           [(c.source, c.metadata.get("nbgrader")) for c in perfect.cells if course.nbgrader_meta(c)]
+
+
+def test_an_answer_that_lost_its_metadata_is_found_by_its_def_line(release_and_perfect):
+    release, perfect = release_and_perfect
+    stripped = nbformat.from_dict(perfect)
+    position = ids(stripped).index("initialize_parameters_he")
+    stripped.cells[position].metadata.pop("nbgrader")
+    rebuilt, repairs = submissions.rebuild(stripped, release)
+    assert repairs == ["the cell initialize_parameters_he had its nbgrader metadata changed"]
+    assert rebuilt.cells == perfect.cells
+
+
+def test_a_duplicated_grade_cell_loses_its_tag(release_and_perfect):
+    release, perfect = release_and_perfect
+    doubled = nbformat.from_dict(perfect)
+    doubled.cells.append(nbformat.from_dict(doubled.cells[ids(doubled).index("check_initialize_parameters_he")]))
+    rebuilt, _ = submissions.rebuild(doubled, release)
+    assert ids(rebuilt).count("check_initialize_parameters_he") == 1 and len(rebuilt.cells) == len(doubled.cells)
+
+
+def test_the_assignment_of_a_notebook_is_read_from_its_answer_cells(releases):
+    for assignment, path in releases.items():
+        assert submissions.assignment_of(nbformat.read(path, as_version=4)) == assignment
+    assert submissions.assignment_of(nbformat.v4.new_notebook()) is None
