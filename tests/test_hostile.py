@@ -165,6 +165,11 @@ def hostile_batch(folder, release_path, work_dir, port):
     looping.cells[cell_index(looping, "predict_classes")].source = "while True:\n    pass"
     add("loops", looping, "perfect")
     expected["loops"] = 8.0
+    swallowing = nbformat.from_dict(perfect)
+    swallowing.cells[cell_index(swallowing, "predict_classes")].source = (
+        "while True:\n    try:\n        pass\n    except KeyboardInterrupt:\n        pass")
+    add("swallows_interrupt", swallowing, "perfect")
+    expected["swallows_interrupt"] = 8.0
 
     for student, notebook in made.items():
         (folder / student / ASSIGNMENT).mkdir(parents=True)
@@ -185,9 +190,9 @@ def hostile_batch(folder, release_path, work_dir, port):
     return expected
 
 
-def grade(folder, work_dir, csv_path):
+def grade(folder, work_dir, csv_path, sandbox="on"):
     cli.main(["grade", str(folder), "--work-dir", str(work_dir), "--csv", str(csv_path), "--no-feedback",
-              "--sandbox", "on", "--timeout", str(TEST_CELL_TIMEOUT), "--memory-limit", str(MEMORY_LIMIT_MB)])
+              "--sandbox", sandbox, "--timeout", str(TEST_CELL_TIMEOUT), "--memory-limit", str(MEMORY_LIMIT_MB)])
     with open(csv_path) as file:
         return {row["student"]: row for row in csv.DictReader(file)}
 
@@ -218,15 +223,16 @@ def test_every_submission_gets_its_honest_score_or_zero_with_a_reason(batch):
             assert row["reasons"], student
 
 
-def test_honest_submissions_grade_in_the_batch_as_they_do_alone(batch, releases, tmp_path):
+@pytest.mark.parametrize("sandbox", ["on", "off"])
+def test_honest_submissions_grade_in_the_batch_as_they_do_alone(batch, releases, tmp_path, sandbox):
+    """Alone, in the sandbox or not, an honest notebook gets exactly its row of the hostile batch."""
     rows, _, _, _ = batch
+    examples = submissions.example_notebooks(ASSIGNMENT, releases[ASSIGNMENT])
     for student in ("honest_perfect", "honest_mistakes"):
         folder = tmp_path / student
         (folder / student / ASSIGNMENT).mkdir(parents=True)
-        source = tmp_path / "source.ipynb"
-        nbformat.write(submissions.example_notebooks(ASSIGNMENT, releases[ASSIGNMENT])[student.split("_")[1]],
-                       folder / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
-        alone = grade(folder, tmp_path / f"work_{student}", source.with_suffix(".csv"))[student]
+        nbformat.write(examples[student.removeprefix("honest_")], folder / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+        alone = grade(folder, tmp_path / f"work_{student}", tmp_path / f"{student}.csv", sandbox)[student]
         assert alone == rows[student]
         assert not alone["notes"]
 
@@ -270,7 +276,8 @@ def test_breakdowns_are_explained(batch):
     flood = work_dir / "autograded" / "floods_output" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     assert flood.stat().st_size < 3_000_000 and "output cut here" in autograded_text(work_dir, "floods_output")
     assert "kernel died" in rows["exits_python"]["reasons"]
-    assert "time limit" in rows["loops"]["reasons"] or "NameError" in rows["loops"]["reasons"]
+    for student in ("loops", "swallows_interrupt"):
+        assert rows[student]["predict_classes"] == "0" and "NameError" in rows[student]["reasons"]
     assert "notebook of 01_initialization" in rows["other_assignment"]["reasons"]
     assert "not a readable notebook" in rows["garbled"]["reasons"]
     assert rows["renamed"]["assignment"] == ASSIGNMENT
