@@ -100,11 +100,14 @@ def run_grade(args):
         print(f"feedback: {grader.work_dir / 'feedback'}/<student>/<assignment>/<assignment>.html")
 
 
-def grading_course(args, work_dir):
-    """The Course that grades with the command's limits and sandbox choice; says when it is not isolated."""
+def grading_course(args, work_dir, others_code=True):
+    """The Course that grades with the command's limits and sandbox choice.
+
+    When it grades ``others_code`` (students' work, not one's own) without the sandbox, it says so.
+    """
     grader = Course(work_dir, cell_timeout=args.timeout, isolated={"auto": None, "on": True, "off": False}[args.sandbox],
                     memory_limit_mb=args.memory_limit, notebook_timeout=args.notebook_timeout)
-    if not grader.isolated:
+    if others_code and not grader.isolated:
         print("note: grading without the sandbox: student code can read this machine's files and use the "
               "network (install bubblewrap, or see the README)")
     return grader
@@ -160,7 +163,7 @@ def format_results(results):
 def run_check(args):
     assignment = args.assignment or guess_assignment(args.notebook)
     with tempfile.TemporaryDirectory(prefix="course-check-") as work_dir:
-        grader = grading_course(args, work_dir)
+        grader = grading_course(args, work_dir, others_code=False)
         grader.release(assignment)
         print(f"Grading {args.notebook} as {assignment} (this runs the whole notebook) ...")
         result = grader.grade("me", assignment, args.notebook, feedback=False)

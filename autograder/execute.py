@@ -87,9 +87,9 @@ class GradingExecute(Execute):
                     f"{'; '.join(restored)}.\n")
             cell.outputs.insert(0, NotebookNode(output_type="stream", name="stdout", text=note))
         if changed:
-            cell.outputs.append(NotebookNode(
-                output_type="error", ename=TAMPERING_ERROR, traceback=[],
-                evalue=f"while the tests ran, the submission changed {'; '.join(changed)}"))
+            reason = f"while the tests ran, the submission changed the tools they use: {'; '.join(changed)}"
+            cell.outputs.append(NotebookNode(output_type="error", ename=TAMPERING_ERROR, evalue=reason,
+                                             traceback=[f"{TAMPERING_ERROR}: {reason}"]))
         return cell
 
     execute_cell = run_sync(async_execute_cell)
