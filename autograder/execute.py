@@ -114,10 +114,10 @@ class GradingExecute(Execute):
             return super().output(outs, msg, display_id, cell_index)
         if content.get("name") == "stderr" and not any(o.get("name") == "stderr" for o in outs):
             outs.append(NotebookNode(output_type="stream", name="stderr", text=content["text"][:1000]))
-        if not was_over:
-            outs.append(NotebookNode(output_type="stream", name="stdout",
-                                     text=f"\n{NOTE_PREFIX}output cut here: more than "
-                                          f"{self.max_output_chars:,} characters\n"))
+        if not was_over:  # first in the cell: nbgrader's LimitOutput later keeps only the first lines
+            outs.insert(0, NotebookNode(output_type="stream", name="stdout",
+                                        text=f"{NOTE_PREFIX}this cell printed more than {self.max_output_chars:,} "
+                                             f"characters; the rest is not kept\n"))
         return None
 
     def clear_output(self, outs, msg, cell_index):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbformat.corpus.words import generate_corpus_id
 
 from autograder import course
 
@@ -132,7 +133,9 @@ def rebuild(submitted, release):
         return cell
 
     slots = iter(in_release_order)
-    cells = [released(next(slots)) if gid else _without_nbgrader(cell) for gid, cell in zip(identified, submitted.cells)]
+    tracked_ids = {c.get("id") for c in release_cells.values()}
+    cells = [released(next(slots)) if gid else _without_nbgrader(cell, tracked_ids)
+             for gid, cell in zip(identified, submitted.cells)]
     order = list(release_cells)
     for gid in missing:  # in release order, so every cell before it is in place already
         before = order[:order.index(gid)]
@@ -146,9 +149,12 @@ def _index_of(cells, grade_id):
     return next(i for i, c in enumerate(cells) if course.nbgrader_meta(c).get("grade_id") == grade_id)
 
 
-def _without_nbgrader(cell):
+def _without_nbgrader(cell, taken_ids):
+    """A copy of a student's cell without nbgrader metadata, with a new id if a tracked cell has its id."""
     cell = nbformat.from_dict(cell)
     cell.metadata.pop("nbgrader", None)
+    if cell.get("id") in taken_ids:
+        cell.id = generate_corpus_id()
     return cell
 
 

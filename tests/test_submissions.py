@@ -145,6 +145,7 @@ def test_a_duplicated_grade_cell_loses_its_tag(release_and_perfect):
     doubled.cells.append(nbformat.from_dict(doubled.cells[ids(doubled).index("check_initialize_parameters_he")]))
     rebuilt, _ = submissions.rebuild(doubled, release)
     assert ids(rebuilt).count("check_initialize_parameters_he") == 1 and len(rebuilt.cells) == len(doubled.cells)
+    assert len({cell.id for cell in rebuilt.cells}) == len(rebuilt.cells)
 
 
 def test_the_assignment_of_a_notebook_is_read_from_its_answer_cells(releases):
