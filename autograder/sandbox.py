@@ -9,7 +9,8 @@ the network entirely. Inside the sandbox the kernel sees only:
   (``autograder``: hidden tests, reference answers) masked by empty folders;
 - the ``helpers`` package and its datasets, read-only;
 - the submission's own grading folder, writable, as working directory;
-- an empty private ``/tmp`` and the kernel's socket folder.
+- an empty private ``/tmp`` (256 MiB) and the kernel's socket folder;
+- a few environment variables (locale, thread counts, nbgrader's), none of the grader's others.
 
 Not visible: the source notebooks, the gradebook, other students' folders, the home
 folder, the network.
@@ -17,6 +18,7 @@ folder, the network.
 
 import os
 import shutil
+import site
 import sys
 import sysconfig
 import tempfile
@@ -32,6 +34,11 @@ DEFAULT_MEMORY_LIMIT_MB = 4096
 ETC_FILES = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/passwd",
              "/etc/group", "/etc/nsswitch.conf", "/etc/fonts", "/etc/alternatives"]
 SYSTEM_FOLDERS = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin"]
+#: The only environment variables a sandboxed kernel gets (the grader's may hold secrets).
+PASSED_VARIABLES = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING",
+                    "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "MPLBACKEND", "PYTHONHASHSEED"]
+#: Size of the sandbox's private /tmp, which lives in memory.
+TMP_SIZE_MB = 256
 
 
 def bubblewrap():
@@ -53,29 +60,36 @@ def visible_python_folders():
     folders = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
     folders.update(sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib"))
     folders.update(str(package_folder(name)) for name in ("helpers", "helpers.datasets"))
+    if site.ENABLE_USER_SITE:
+        folders.add(site.getusersitepackages())
     return sorted({str(Path(f).resolve()) for f in folders if f and os.path.isdir(f)})
 
 
-def sandbox_command(working_dir, socket_dir, hidden_folders):
+def sandbox_command(working_dir, socket_dir, hidden_folders, environment):
     """The ``bwrap`` arguments that confine a kernel (a list to put before the kernel command).
 
     Arguments:
         working_dir -- the submission's grading folder, bound writable and made the cwd
         socket_dir -- the folder of the kernel's connection file and Unix sockets (writable)
         hidden_folders -- folders inside the visible ones that must appear empty
+        environment -- the variables meant for the kernel; only those in PASSED_VARIABLES get in
     """
     command = [bubblewrap(), "--unshare-all", "--die-with-parent", "--dev", "/dev", "--proc", "/proc",
-               "--tmpfs", "/tmp", "--setenv", "HOME", "/tmp",
-               # ipykernel would take the sandbox's pid 1 for a dead parent and quit; told the parent
-               # is 1 it skips that watch (--die-with-parent does the job).
-               "--setenv", "JPY_PARENT_PID", "1", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib"]
+               "--size", str(TMP_SIZE_MB * 2 ** 20), "--tmpfs", "/tmp", "--clearenv"]
+    for name in PASSED_VARIABLES:
+        if name in environment:
+            command += ["--setenv", name, environment[name]]
+    # ipykernel would take the sandbox's pid 1 for a dead parent and quit; told the parent is 1
+    # it skips that watch (--die-with-parent does the job).
+    command += ["--setenv", "JPY_PARENT_PID", "1", "--setenv", "HOME", "/tmp",
+                "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib"]
     for folder in SYSTEM_FOLDERS + ETC_FILES:
         command += ["--ro-bind-try", folder, folder]
     for folder in visible_python_folders():
         command += ["--ro-bind", folder, folder]
     for folder in hidden_folders:
         if os.path.isdir(folder):
-            command += ["--tmpfs", str(folder)]
+            command += ["--tmpfs", str(folder), "--remount-ro", str(folder)]
     command += ["--bind", str(socket_dir), str(socket_dir), "--bind", str(working_dir), str(working_dir),
                 "--chdir", str(working_dir)]
     return command
@@ -108,7 +122,8 @@ class GradingKernelManager(AsyncKernelManager):
         prefix = memory_limit_command(self.memory_limit_mb)
         if self.isolated:
             working_dir = Path(self._launch_args.get("cwd") or os.getcwd()).resolve()
-            prefix = sandbox_command(working_dir, self.socket_dir, hidden_folders()) + prefix
+            environment = self._launch_args.get("env") or os.environ
+            prefix = sandbox_command(working_dir, self.socket_dir, hidden_folders(), environment) + prefix
         return prefix + command
 
     async def _async_interrupt_kernel(self):

@@ -21,6 +21,8 @@ from autograder.sandbox import bubblewrap
 from conftest import TEST_CELL_TIMEOUT
 
 ASSIGNMENT = "06_softmax"
+#: Set in the grader's environment during the batch: no kernel may see it.
+SECRET_VARIABLE = "COURSE_TEST_SECRET_TOKEN"
 MEMORY_LIMIT_MB = 2048
 
 pytestmark = pytest.mark.skipif(bubblewrap() is None and not os.environ.get("CI"),
@@ -60,6 +62,15 @@ def probe_code(paths, port):
         print("PROBE connect ok")
     except OSError as _error:
         print("PROBE connect denied", type(_error).__name__)
+    import os as _os
+    print("PROBE environment", "ok" if "{SECRET_VARIABLE}" in _os.environ else "denied", "-")
+    try:
+        with open("/tmp/filler", "wb") as _file:
+            for _ in range(40):
+                _file.write(bytes(10 ** 7))
+        print("PROBE fill /tmp with 400 MB ok")
+    except OSError as _error:
+        print("PROBE fill /tmp with 400 MB denied", type(_error).__name__)
     """
 
 
@@ -203,7 +214,11 @@ def batch(releases, tmp_path_factory):
     server = ListeningServer()
     folder, work_dir = tmp_path_factory.mktemp("hostile"), tmp_path_factory.mktemp("hostile_work")
     expected = hostile_batch(folder, releases[ASSIGNMENT], work_dir, server.port)
-    rows = grade(folder, work_dir, folder / "grades.csv")
+    os.environ[SECRET_VARIABLE] = "secret"
+    try:
+        rows = grade(folder, work_dir, folder / "grades.csv")
+    finally:
+        del os.environ[SECRET_VARIABLE]
     return rows, expected, work_dir, server
 
 
@@ -263,10 +278,10 @@ def test_tampering_while_the_tests_run_costs_that_exercise(batch):
     assert row["softmax"] == "0" and "TamperingDetected" in row["reasons"] and "numpy.all" in row["reasons"]
 
 
-def test_the_sandbox_hides_files_and_the_network(batch):
+def test_the_sandbox_hides_files_the_network_and_the_graders_environment(batch):
     _, _, work_dir, server = batch
     probes = [line for line in autograded_text(work_dir, "probes").split("\n") if line.startswith("PROBE")]
-    assert len(probes) == 6 and all(" denied " in line for line in probes), probes
+    assert len(probes) == 8 and all(" denied " in line for line in probes), probes
     assert server.connections == 0
 
 

@@ -12,7 +12,8 @@ from autograder import course, guard, sandbox
 
 
 def test_the_sandbox_shows_the_helpers_and_the_submission_but_not_the_course(tmp_path):
-    command = sandbox.sandbox_command(tmp_path / "work", tmp_path / "sockets", sandbox.hidden_folders())
+    command = sandbox.sandbox_command(tmp_path / "work", tmp_path / "sockets", sandbox.hidden_folders(),
+                                      {"NBGRADER_EXECUTION": "autograde", "AWS_SECRET_ACCESS_KEY": "secret"})
     bound = {command[i + 1] for i, arg in enumerate(command) if arg in ("--bind", "--ro-bind", "--ro-bind-try")}
     assert str(sandbox.package_folder("helpers")) in bound
     assert str(tmp_path / "work") in bound and str(tmp_path / "sockets") in bound
@@ -21,6 +22,7 @@ def test_the_sandbox_shows_the_helpers_and_the_submission_but_not_the_course(tmp
     assert "--unshare-all" in command  # the network among them
     masked = {command[i + 1] for i, arg in enumerate(command) if arg == "--tmpfs"}
     assert str(sandbox.package_folder("autograder")) in masked
+    assert "--clearenv" in command and "autograde" in command and "secret" not in command
 
 
 def test_the_memory_limit_wraps_the_kernel_command():
