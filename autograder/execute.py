@@ -153,7 +153,7 @@ def _is_test_cell(cell):
 
 
 def guard_source():
-    return (GRADER_DIR / "guard.py").read_text(encoding="utf-8")
+    return Path(guard.__file__).read_text(encoding="utf-8")
 
 
 def hidden_test_bundle(cell_source):

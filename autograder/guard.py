@@ -16,7 +16,6 @@ shares the kernel's process, and code written against this guard can defeat it. 
 sandbox (see ``autograder.sandbox``) is what keeps files and the network out of reach.
 """
 
-import builtins
 import importlib.abc
 import importlib.util
 import sys
