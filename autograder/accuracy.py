@@ -3,16 +3,14 @@
 Mutants and variants are the edits of ``autograder/edits/<name>.py`` applied to the source
 notebook's solution cells. Each edited set of answers is executed after the notebook's
 imports cell, in-process (no kernel, no training), and the visible check and the hidden
-tests of the edited function are run on it.
+tests of the edited function judge it as the grader judges a kernel's: through the wire
+(``judge.through_the_wire``), so only plain data reaches the checks.
 """
 
-import contextlib
-import importlib
-import io
 from dataclasses import dataclass
 
 from autograder import course, reference, submissions
-from helpers.checks import CheckFailed
+from autograder.judge import checks_of, run_checks, through_the_wire
 
 
 @dataclass
@@ -25,26 +23,10 @@ class Judgement:
     hidden_passed: bool
 
 
-def checks_of(assignment):
-    """The visible-check module and the hidden-test module of ``assignment``."""
-    name = course.short_name(assignment)
-    return importlib.import_module(f"helpers.checks.{name}"), importlib.import_module(f"autograder.hidden.{name}")
-
-
 def imports_cell(assignment):
     """Source of the source notebook's imports cell (as a one-element list)."""
     return [c["source"] for c in course.read_source(assignment)["cells"]
             if course.nbgrader_meta(c).get("grade_id") == reference.IMPORTS_CELL_ID]
-
-
-def passes(check, function):
-    """True if ``check(function)`` passes; its printed report is swallowed."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        try:
-            check(function)
-        except CheckFailed:
-            return False
-    return True
 
 
 def judge(assignment, function, edits=(), description="the solution"):
@@ -52,8 +34,9 @@ def judge(assignment, function, edits=(), description="the solution"):
     answers = submissions.student_solutions(assignment, edits)
     namespace = reference.namespace_from_cells(imports_cell(assignment) + list(answers.values()))
     visible, hidden = checks_of(assignment)
-    return Judgement(function, description, passes(getattr(visible, function), namespace[function]),
-                     passes(getattr(hidden, function), namespace[function]))
+    with through_the_wire(namespace[function]) as stand_in:
+        return Judgement(function, description, run_checks([getattr(visible, function)], stand_in).passed,
+                         run_checks([getattr(hidden, function)], stand_in).passed)
 
 
 def judge_assignment(assignment):

@@ -58,7 +58,11 @@ def build_parser():
     grade.add_argument("submissions", type=Path, help="folder or .zip: <student>/<assignment>/*.ipynb "
                                                       "or flat <student>_<assignment>.ipynb files")
     grade.add_argument("--assignment", help="the assignment of every flat <student>.ipynb file")
-    grade.add_argument("--csv", type=Path, default=Path("grades.csv"), help="where to write grades (default: %(default)s)")
+    grade.add_argument("--csv", type=Path, default=Path("grades.csv"),
+                       help="where to write grades, a row as each submission is graded; the submissions it has "
+                            "rows of already are skipped (default: %(default)s)")
+    grade.add_argument("--force", action="store_true",
+                       help="grade again the submissions the CSV has rows of, replacing those rows")
     grade.add_argument("--no-feedback", action="store_true", help="skip the HTML feedback")
 
     check = add("check", run_check, "Grade your own notebook locally, with the hidden tests, and see each exercise.")
@@ -91,9 +95,20 @@ def run_grade(args):
     found = submissions.find_submissions(args.submissions, args.assignment)
     if not found:
         raise FileNotFoundError(f"No .ipynb files in {args.submissions}.")
+    sheet = GradesCsv(args.csv, {item.assignment for item in found})
+    to_grade = found if args.force else [item for item in found if not sheet.has_row(item)]
+    if len(to_grade) < len(found):
+        print(f"skipped {len(found) - len(to_grade)} of {len(found)} submissions: {args.csv} has their rows "
+              f"already (--force grades them again)")
+    if not to_grade:
+        return
     grader = grading_course(args, args.work_dir)
-    results = grade_all(grader, found, feedback=not args.no_feedback)
-    write_csv(results, args.csv)
+    try:
+        results = grade_all(grader, to_grade, sheet, feedback=not args.no_feedback)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: {args.csv} has the rows of the submissions graded so far; "
+              f"the same command grades the rest")
+        return 130
     print(format_results(results))
     print(f"\ngrades: {args.csv}")
     if not args.no_feedback:
@@ -113,34 +128,102 @@ def grading_course(args, work_dir, others_code=True):
     return grader
 
 
-def grade_all(grader, found, feedback=True, progress=print):
-    """Grade every submission; a failure of one never stops the others. Returns the results."""
+def grade_all(grader, found, sheet, feedback=True, progress=print):
+    """Grade every submission and add its row to ``sheet`` (a GradesCsv) as soon as it is graded.
+
+    The rows ``sheet`` had of these submissions are replaced. A failure of one submission never
+    stops the others; KeyboardInterrupt stops the batch, and the rows written so far stay.
+    Returns the results.
+    """
+    sheet.begin(found)
     released, results = set(), []
     for number, item in enumerate(found, start=1):
         progress(f"[{number}/{len(found)}] {item.student} / {item.assignment} ...")
         if item.problem:
-            results.append(SubmissionResult(item.student, item.assignment, error=f"{item.path.name}: {item.problem}"))
-            continue
-        if item.assignment not in released:
-            grader.release(item.assignment)  # registers the assignment in the gradebook
-            released.add(item.assignment)
-        results.append(grader.grade(item.student, item.assignment, item.path, feedback=feedback))
+            result = SubmissionResult(item.student, item.assignment, error=f"{item.path.name}: {item.problem}")
+        else:
+            if item.assignment not in released:
+                grader.release(item.assignment)  # registers the assignment in the gradebook
+                released.add(item.assignment)
+            result = grader.grade(item.student, item.assignment, item.path, feedback=feedback)
+        sheet.add(result)
+        results.append(result)
     return results
 
 
-def write_csv(results, path):
-    """One row per submission: total, points per exercise, and the reason for every lost point."""
-    exercises = list(dict.fromkeys(e.name for r in results for e in r.exercises))
-    with open(path, "w", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(["student", "assignment", "score", "max_score", *exercises, "reasons", "notes"])
-        for r in results:
-            points = {e.name: f"{e.score:g}" for e in r.exercises}
-            reasons = [f"{e.name}: {e.reason}" for e in r.exercises if e.reason]
-            if r.error and not r.exercises:
-                reasons = [r.error]
-            writer.writerow([r.student, r.assignment, f"{r.score:g}", f"{r.max_score:g}",
-                             *(points.get(name, "") for name in exercises), "; ".join(reasons), "; ".join(r.notes)])
+class GradesCsv:
+    """The grades CSV: one row per submission, each written as soon as its submission is graded.
+
+    The columns: student, assignment, score, max_score, the points of every exercise of
+    ``assignments`` (and of those the file had already), reasons (why each lost point was
+    lost) and notes (what the grader put right or restored). The rows the file had stay,
+    but for those of submissions graded again (see ``begin``).
+    """
+
+    FIRST_COLUMNS = ["student", "assignment", "score", "max_score"]
+    LAST_COLUMNS = ["reasons", "notes"]
+
+    def __init__(self, path, assignments):
+        self.path = Path(path)
+        old_columns, self.old_rows = _read_grades_csv(self.path)
+        gradable = sorted(set(course.assignments()) & set(assignments))
+        exercises = [course.exercise_name(grade_id) for assignment in gradable
+                     for grade_id in course.grade_cells(course.read_source(assignment))]
+        fixed = self.FIRST_COLUMNS + self.LAST_COLUMNS
+        self.columns = [*self.FIRST_COLUMNS, *dict.fromkeys([c for c in old_columns if c not in fixed] + exercises),
+                        *self.LAST_COLUMNS]
+
+    def has_row(self, submission):
+        """Whether the file had a row of ``submission`` (its student and assignment) before this batch."""
+        return any(row["student"] == submission.student and row["assignment"] == submission.assignment
+                   for row in self.old_rows)
+
+    def begin(self, to_grade):
+        """Write the header and the rows the file had, but for those of the submissions ``to_grade``."""
+        regraded = {(item.student, item.assignment) for item in to_grade}
+        kept = [row for row in self.old_rows if (row["student"], row["assignment"]) not in regraded]
+        partial = self.path.with_name(self.path.name + ".partial")
+        with self._open(partial, "w") as file:
+            writer = self._writer(file)
+            writer.writeheader()
+            writer.writerows(kept)
+        partial.replace(self.path)  # in one step: a grader killed meanwhile loses no row
+
+    def add(self, result):
+        """Append the row of one graded submission; it is on disk when this returns."""
+        with self._open(self.path, "a") as file:
+            self._writer(file).writerow(grades_row(result))
+
+    def _writer(self, file):
+        return csv.DictWriter(file, self.columns, restval="", extrasaction="ignore")
+
+    @staticmethod
+    def _open(path, mode):
+        return open(path, mode, newline="", encoding="utf-8", errors="backslashreplace")
+
+
+def _read_grades_csv(path):
+    """The columns and the rows (dicts) of an existing grades CSV; none of either when there is none."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return [], []
+    with open(path, newline="", encoding="utf-8") as file:
+        reader = csv.DictReader(file)
+        rows = list(reader)
+    if not {"student", "assignment"} <= set(reader.fieldnames or []):
+        raise ValueError(f"{path} is not a grades CSV (it has no student and assignment columns): "
+                         f"choose another --csv")
+    return reader.fieldnames, rows
+
+
+def grades_row(result):
+    """The CSV row of one result, a dict by column.
+
+    Its reasons say why each lost point was lost, or give the one error that cost them all.
+    """
+    reasons = [result.error] if result.error else [f"{e.name}: {e.reason}" for e in result.exercises if e.reason]
+    return {"student": result.student, "assignment": result.assignment, "score": f"{result.score:g}",
+            "max_score": f"{result.max_score:g}", **{e.name: f"{e.score:g}" for e in result.exercises},
+            "reasons": "; ".join(reasons), "notes": "; ".join(result.notes)}
 
 
 def format_results(results):
@@ -182,7 +265,7 @@ def guess_assignment(path):
     for name in sorted(known, key=len, reverse=True):
         if name in Path(path).stem:
             return name
-    found = submissions.assignment_of(nbformat.read(path, as_version=4), known)
+    found = submissions.assignment_of(submissions.read_notebook(path), known)
     if found:
         return found
     raise ValueError(f"Cannot tell which assignment {path} is; pass --assignment (one of {', '.join(known)}).")
@@ -215,11 +298,11 @@ def run_demo(args):
             path = examples_dir / f"{student}_{assignment}.ipynb"
             nbformat.write(notebook, path)
             found.append(submissions.Submission(student, assignment, path))
-    results = grade_all(grader, found)
-    write_csv(results, grader.work_dir / "demo_grades.csv")
+    grades = grader.work_dir / "demo_grades.csv"
+    results = grade_all(grader, found, GradesCsv(grades, {item.assignment for item in found}))
     print()
     print(format_results(results))
-    print(f"\ngrades: {grader.work_dir / 'demo_grades.csv'}")
+    print(f"\ngrades: {grades}")
     print(f"feedback: {grader.work_dir / 'feedback'}")
 
 

@@ -39,11 +39,7 @@ def source_path(assignment):
 
 
 def read_source(assignment):
-    """The source notebook of ``assignment`` as a plain dict; each cell's ``source`` is one string.
-
-    Read with ``json`` rather than nbformat, whose import takes seconds: hidden tests call
-    this inside the grading kernel.
-    """
+    """The source notebook of ``assignment`` as a plain dict; each cell's ``source`` is one string."""
     notebook = json.loads(source_path(assignment).read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
         if isinstance(cell["source"], list):
@@ -52,8 +48,14 @@ def read_source(assignment):
 
 
 def nbgrader_meta(cell):
-    """The cell's nbgrader metadata (an empty dict for an ordinary cell)."""
-    return cell.get("metadata", {}).get("nbgrader", {})
+    """The cell's nbgrader metadata (an empty dict for an ordinary cell).
+
+    Junk counts as none: nbgrader metadata that is not a dict, or whose grade_id is not a string.
+    """
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    if not isinstance(meta, dict) or not isinstance(meta.get("grade_id", ""), str):
+        return {}
+    return meta
 
 
 def is_solution_cell(cell):
@@ -75,6 +77,11 @@ def grade_cells(notebook):
     """Dict grade_id -> points of every autograded test cell."""
     return {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
             for c in notebook["cells"] if is_grade_cell(c)}
+
+
+def exercise_name(grade_id):
+    """``"check_initialize_parameters_he"`` -> ``"initialize_parameters_he"``: the function a grade cell judges."""
+    return grade_id.removeprefix("check_")
 
 
 def strip_markers(source):

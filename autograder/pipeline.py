@@ -25,7 +25,7 @@ from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
 from autograder import course, submissions
-from autograder.execute import NOTE_PREFIX, GradingExecute
+from autograder.execute import GradingExecute
 from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB, bubblewrap
 
 DEFAULT_WORK_DIR = course.COURSE_ROOT / ".course_work"
@@ -67,6 +67,9 @@ def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT, isolated=False,
     c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades",
                                         "nbgrader.preprocessors.ClearHiddenTests",
                                         "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]
+    # Feedback shows what a student wrote as text, never as a script (see autograder.feedback).
+    c.HTMLExporter.filters = {"markdown2html": "autograder.feedback.markdown2html"}
+    c.HTMLExporter.sanitize_html = True
     return c
 
 
@@ -127,16 +130,17 @@ class Course:
 
         Only the notebook is copied, never files beside it. Returns the list of what had to
         be put right in it (see ``submissions.rebuild``); raises UngradableSubmission when
-        the file is not a readable notebook or is another assignment's.
+        the file is not a notebook that passes ``submissions.read_notebook``'s checks or is
+        another assignment's.
         """
         target_dir = self.step_dir(self.coursedir.submitted_directory, assignment, student)
         if target_dir.exists():
             shutil.rmtree(target_dir)
         target_dir.mkdir(parents=True)
         try:
-            notebook = nbformat.read(notebook_path, as_version=4)
-        except Exception as error:  # any unreadable file: say why, grade nothing
-            raise UngradableSubmission(f"not a readable notebook ({type(error).__name__}: {_first_line(error)})")
+            notebook = submissions.read_notebook(notebook_path)
+        except submissions.InvalidNotebook as problem:  # say why, grade nothing
+            raise UngradableSubmission(str(problem))
         other = submissions.assignment_of(notebook)
         if other not in (None, assignment):
             raise UngradableSubmission(f"this is the notebook of {other}, not of {assignment}")
@@ -154,6 +158,8 @@ class Course:
         except Exception as error:  # nbgrader itself failed on this submission; the batch goes on
             outcome = {"success": False, "error": f"{type(error).__name__}: {error}"}
         if not outcome["success"]:
+            if _last_line(outcome.get("error", "")).startswith("KeyboardInterrupt"):
+                raise KeyboardInterrupt  # nbgrader catches even Ctrl-C; it must stop the batch
             return self.failed_result(student, assignment, autograde_failure_reason(outcome))
         return self.read_result(student, assignment)
 
@@ -169,13 +175,13 @@ class Course:
         graded = nbformat.read(notebook_path, as_version=4)
         reasons = failure_reasons(graded)
         order = list(course.grade_cells(course.read_source(assignment)))
-        result = SubmissionResult(student, assignment, notes=guard_notes(graded))
+        result = SubmissionResult(student, assignment)
         with self.gradebook() as gradebook:
             submission = gradebook.find_submission_notebook(assignment, assignment, student)
             for grade in sorted(submission.grades, key=lambda g: order.index(g.name) if g.name in order else len(order)):
                 score = grade.score
                 result.exercises.append(ExerciseResult(
-                    exercise_name(grade.name), float(score), float(grade.max_score),
+                    course.exercise_name(grade.name), float(score), float(grade.max_score),
                     "" if score >= grade.max_score else reasons.get(grade.name, "lost points")))
         return result
 
@@ -183,20 +189,27 @@ class Course:
         """A zero on every exercise of ``assignment``, each with ``reason``."""
         result = SubmissionResult(student, assignment, error=reason)
         for grade_id, points in course.grade_cells(course.read_source(assignment)).items():
-            result.exercises.append(ExerciseResult(exercise_name(grade_id), 0.0, points, reason))
+            result.exercises.append(ExerciseResult(course.exercise_name(grade_id), 0.0, points, reason))
         return result
 
     def grade(self, student, assignment, notebook_path, feedback=True):
-        """Submit, autograde and (optionally) write feedback for one notebook; never raises."""
+        """Submit, autograde and (optionally) write feedback for one notebook.
+
+        Never raises but KeyboardInterrupt: a file that cannot be graded, or a failure of the
+        grader itself at any step, gives zero on every exercise and the reason.
+        """
         try:
             repairs = self.submit(student, assignment, notebook_path)
+            result = self.autograde(student, assignment)
+            result.notes[:0] = repairs
+            if feedback and result.error is None:
+                result.feedback = self.generate_feedback(student, assignment)
+            return result
         except UngradableSubmission as problem:
             return self.failed_result(student, assignment, str(problem))
-        result = self.autograde(student, assignment)
-        result.notes[:0] = repairs
-        if feedback and result.error is None:
-            result.feedback = self.generate_feedback(student, assignment)
-        return result
+        except Exception as error:  # a bug or a surprise of the grader's: this submission only
+            return self.failed_result(student, assignment, f"the grader failed on this submission "
+                                                           f"({type(error).__name__}: {_first_line(error)})")
 
 
 class ReleaseError(Exception):
@@ -232,11 +245,6 @@ class SubmissionResult:
     @property
     def max_score(self):
         return sum(e.max_score for e in self.exercises)
-
-
-def exercise_name(grade_id):
-    """``"check_initialize_parameters_he"`` -> ``"initialize_parameters_he"``."""
-    return grade_id.removeprefix("check_")
 
 
 def release_leaks(source, release):
@@ -279,14 +287,6 @@ def failure_reasons(notebook):
             reasons[course.nbgrader_meta(cell)["grade_id"]] = \
                 "wrote to stderr (a warning?), which nbgrader counts as a failure: " + _first_line(stderr[0].get("text", ""))
     return reasons
-
-
-def guard_notes(notebook):
-    """The notes the grader wrote into the outputs of grade cells (see ``autograder.execute``)."""
-    return list(dict.fromkeys(
-        line.removeprefix(NOTE_PREFIX).strip() for cell in notebook.cells if course.is_grade_cell(cell)
-        for output in cell.get("outputs", []) if output.get("name") == "stdout"
-        for line in output.get("text", "").split("\n") if line.startswith(NOTE_PREFIX)))
 
 
 def autograde_failure_reason(outcome):

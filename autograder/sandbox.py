@@ -8,12 +8,18 @@ the network entirely. Inside the sandbox the kernel sees only:
 - the Python installation and its installed packages, read-only, with this package
   (``autograder``: hidden tests, reference answers) masked by empty folders;
 - the ``helpers`` package and its datasets, read-only;
-- the submission's own grading folder, writable, as working directory;
-- an empty private ``/tmp`` (256 MiB) and the kernel's socket folder;
-- a few environment variables (locale, thread counts, nbgrader's), none of the grader's others.
+- an empty private ``/tmp`` (256 MiB, in memory), whose folder ``/tmp/work`` is the
+  working directory, and the kernel's socket folder;
+- a few environment variables (locale, thread counts, nbgrader's), none of the grader's others:
+  bubblewrap itself starts with only those, so its own process in the sandbox shows no more.
 
-Not visible: the source notebooks, the gradebook, other students' folders, the home
-folder, the network.
+It runs without capabilities, even when the grader runs as root, so it cannot remount a
+read-only folder writable. Not visible: the submission's grading folder (nbgrader writes
+the graded notebook there and copies the folder into ``feedback/``), the source
+notebooks, the gradebook, other students' folders, the home folder, the network.
+
+Without the sandbox the kernel works in a private temporary folder, removed with the kernel,
+so nothing it writes reaches the grading folder either.
 """
 
 import os
@@ -37,8 +43,14 @@ SYSTEM_FOLDERS = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin"]
 #: The only environment variables a sandboxed kernel gets (the grader's may hold secrets).
 PASSED_VARIABLES = ["PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "NBGRADER_VALIDATING",
                     "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "MPLBACKEND", "PYTHONHASHSEED"]
-#: Size of the sandbox's private /tmp, which lives in memory.
+#: Variables every sandboxed kernel gets: HOME and matplotlib's cache in the private /tmp, and
+#: JPY_PARENT_PID 1 (ipykernel would take the sandbox's pid 1 for a dead parent and quit; told
+#: the parent is 1 it skips that watch, and --die-with-parent does the job).
+FIXED_VARIABLES = {"HOME": "/tmp", "MPLCONFIGDIR": "/tmp/matplotlib", "JPY_PARENT_PID": "1"}
+#: Size of the sandbox's private /tmp, which lives in memory and holds the kernel's working directory.
 TMP_SIZE_MB = 256
+#: The kernel's working directory in the sandbox, on the private /tmp.
+SANDBOX_WORKING_DIR = "/tmp/work"
 
 
 def bubblewrap():
@@ -65,24 +77,18 @@ def visible_python_folders():
     return sorted({str(Path(f).resolve()) for f in folders if f and os.path.isdir(f)})
 
 
-def sandbox_command(working_dir, socket_dir, hidden_folders, environment):
+def sandbox_command(socket_dir, hidden_folders):
     """The ``bwrap`` arguments that confine a kernel (a list to put before the kernel command).
 
+    Start it with :func:`sandbox_environment` as its environment: the sandbox keeps it.
+
     Arguments:
-        working_dir -- the submission's grading folder, bound writable and made the cwd
         socket_dir -- the folder of the kernel's connection file and Unix sockets (writable)
         hidden_folders -- folders inside the visible ones that must appear empty
-        environment -- the variables meant for the kernel; only those in PASSED_VARIABLES get in
     """
-    command = [bubblewrap(), "--unshare-all", "--die-with-parent", "--dev", "/dev", "--proc", "/proc",
-               "--size", str(TMP_SIZE_MB * 2 ** 20), "--tmpfs", "/tmp", "--clearenv"]
-    for name in PASSED_VARIABLES:
-        if name in environment:
-            command += ["--setenv", name, environment[name]]
-    # ipykernel would take the sandbox's pid 1 for a dead parent and quit; told the parent is 1
-    # it skips that watch (--die-with-parent does the job).
-    command += ["--setenv", "JPY_PARENT_PID", "1", "--setenv", "HOME", "/tmp",
-                "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib"]
+    command = [bubblewrap(), "--unshare-all", "--die-with-parent", "--cap-drop", "ALL", "--dev", "/dev",
+               "--proc", "/proc", "--size", str(TMP_SIZE_MB * 2 ** 20), "--tmpfs", "/tmp",
+               "--dir", SANDBOX_WORKING_DIR]
     for folder in SYSTEM_FOLDERS + ETC_FILES:
         command += ["--ro-bind-try", folder, folder]
     for folder in visible_python_folders():
@@ -90,9 +96,14 @@ def sandbox_command(working_dir, socket_dir, hidden_folders, environment):
     for folder in hidden_folders:
         if os.path.isdir(folder):
             command += ["--tmpfs", str(folder), "--remount-ro", str(folder)]
-    command += ["--bind", str(socket_dir), str(socket_dir), "--bind", str(working_dir), str(working_dir),
-                "--chdir", str(working_dir)]
+    command += ["--bind", str(socket_dir), str(socket_dir), "--chdir", SANDBOX_WORKING_DIR]
     return command
+
+
+def sandbox_environment(environment):
+    """The environment to start bubblewrap with: the PASSED_VARIABLES of ``environment`` and FIXED_VARIABLES."""
+    passed = {name: environment[name] for name in PASSED_VARIABLES if name in environment}
+    return {**passed, **FIXED_VARIABLES}
 
 
 def memory_limit_command(limit_mb):
@@ -104,7 +115,10 @@ class GradingKernelManager(AsyncKernelManager):
     """A kernel manager whose kernel runs under a memory limit and, if ``isolated``, in bubblewrap.
 
     The connection goes over Unix sockets in a private folder either way, so isolated and
-    plain kernels run the same code path apart from the sandbox prefix.
+    plain kernels run the same code path apart from the sandbox prefix. The kernel never
+    works in the folder nbclient asks for (the submission's grading folder): bubblewrap, or
+    the kernel itself without the sandbox, starts in a private scratch folder, removed with
+    the kernel.
     """
 
     isolated = Bool(False, help="Run the kernel in a bubblewrap sandbox.").tag(config=True)
@@ -113,6 +127,7 @@ class GradingKernelManager(AsyncKernelManager):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.socket_dir = Path(tempfile.mkdtemp(prefix="course-kernel-"))
+        self.scratch_dir = Path(tempfile.mkdtemp(prefix="course-kernel-scratch-"))
         self.transport = "ipc"
         self.ip = str(self.socket_dir / "socket")
         self.connection_file = str(self.socket_dir / "connection.json")
@@ -121,10 +136,16 @@ class GradingKernelManager(AsyncKernelManager):
         command = super().format_kernel_cmd(extra_arguments)
         prefix = memory_limit_command(self.memory_limit_mb)
         if self.isolated:
-            working_dir = Path(self._launch_args.get("cwd") or os.getcwd()).resolve()
-            environment = self._launch_args.get("env") or os.environ
-            prefix = sandbox_command(working_dir, self.socket_dir, hidden_folders(), environment) + prefix
+            prefix = sandbox_command(self.socket_dir, hidden_folders()) + prefix
         return prefix + command
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        """Start in the scratch folder; bubblewrap with only the sandbox's environment."""
+        kw["cwd"] = str(self.scratch_dir)
+        if self.isolated:
+            # independent: otherwise jupyter_client sets JPY_PARENT_PID to the grader's pid.
+            kw.update(env=sandbox_environment(kw["env"]), independent=True)
+        await super()._async_launch_kernel(kernel_cmd, **kw)
 
     async def _async_interrupt_kernel(self):
         """Interrupt with a message on the control channel: a signal would reach bubblewrap, not the kernel."""
@@ -137,6 +158,7 @@ class GradingKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             shutil.rmtree(self.socket_dir, ignore_errors=True)
+            shutil.rmtree(self.scratch_dir, ignore_errors=True)
 
     cleanup_resources = _async_cleanup_resources
 

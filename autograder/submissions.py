@@ -7,15 +7,20 @@ the assignment's typical wrong edits (``autograder/edits/<name>.py``) to a few a
 """
 
 import importlib
+import json
+import os
 import re
 import shutil
+import stat
 import tempfile
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 from nbformat.corpus.words import generate_corpus_id
+from nbformat.validator import iter_validate, normalize
 
 from autograder import course
 
@@ -84,6 +89,105 @@ def expected_example_scores(assignment):
     total = sum(points.values())
     lost = sum(points[f"check_{edit.function}"] for edit in {e.function: e for e in edits(assignment).EXAMPLE_MISTAKES}.values())
     return {"perfect": total, "untouched": 0.0, "mistakes": total - lost}
+
+
+# ----- reading a submitted notebook ------------------------------------------------------------
+#: The largest notebook file the grader reads, in MiB; a larger one is not even opened.
+MAX_NOTEBOOK_MIB = 32
+#: How many levels deep a notebook's JSON may nest (notebooks Jupyter writes need a dozen or so).
+MAX_JSON_DEPTH = 100
+_MIB = 2 ** 20
+
+
+class InvalidNotebook(ValueError):
+    """A file that is not a notebook the grader can read; the message says why, in one line."""
+
+    def __init__(self, reason):
+        super().__init__(f"not a readable notebook: {reason}")
+
+
+def read_notebook(path):
+    """The notebook at ``path`` (an nbformat node of format 4), checked strictly before any use.
+
+    Raises InvalidNotebook when the file is empty or larger than MAX_NOTEBOOK_MIB (then it is
+    not read), is not UTF-8 JSON, nests deeper than MAX_JSON_DEPTH, holds text that cannot be
+    written as UTF-8 (a lone surrogate such as the escape ``\\ud800``), or does not fit the
+    schema of Jupyter's notebook format 4.
+    """
+    text = _notebook_text(Path(path))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidNotebook(f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})")
+    except RecursionError:
+        raise _too_deep()
+    _check_values(data)
+    return nbformat.reads(json.dumps(_check_format(data)), as_version=4)
+
+
+def _notebook_text(path):
+    """The text of a notebook file; raises InvalidNotebook unless it is a non-empty UTF-8 file within the limit."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidNotebook("it is not a regular file")
+        if info.st_size == 0:
+            raise InvalidNotebook("the file is empty")
+        if info.st_size > MAX_NOTEBOOK_MIB * _MIB:
+            raise InvalidNotebook(f"the file is {info.st_size / _MIB:.1f} MiB; the limit is {MAX_NOTEBOOK_MIB} MiB")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InvalidNotebook(f"the file cannot be read ({error.strerror or error})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidNotebook(f"the file is not UTF-8 text (byte {data[error.start]:#04x} at position {error.start})")
+
+
+def _check_values(data):
+    """Raise InvalidNotebook if parsed JSON nests deeper than MAX_JSON_DEPTH or holds text UTF-8 cannot encode."""
+    pending = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise _too_deep()
+        if isinstance(value, dict):
+            pending += [(item, depth + 1) for pair in value.items() for item in pair]
+        elif isinstance(value, list):
+            pending += [(item, depth + 1) for item in value]
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise InvalidNotebook(f"it holds text that is not valid Unicode ({error.reason}: "
+                                      f"{value[error.start]!r})")
+
+
+def _too_deep():
+    return InvalidNotebook(f"its JSON nests more than {MAX_JSON_DEPTH} levels deep")
+
+
+def _check_format(data):
+    """``data`` (parsed JSON) normalized as nbformat does (missing cell ids added, say);
+    raises InvalidNotebook unless the result fits the schema of Jupyter's notebook format 4."""
+    if not isinstance(data, dict):
+        raise InvalidNotebook("the file is JSON but not a notebook")
+    major, minor = data.get("nbformat"), data.get("nbformat_minor")
+    if not (type(major) is int and major == 4 and type(minor) is int):
+        raise InvalidNotebook(f"not in notebook format 4, the one Jupyter writes "
+                              f"(its nbformat is {major!r}, its nbformat_minor {minor!r})")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbformat warns about each cell id it adds
+        try:
+            _, data = normalize(data)
+        except Exception:  # nbformat's repairs assume a valid shape; the schema below says what is wrong
+            pass
+    error = next(iter_validate(data), None)
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "the top level"
+        message = error.message if len(error.message) <= 150 else error.message[:150] + " ..."
+        raise InvalidNotebook(f"not in the notebook format (at {where}: {message})")
+    return data
 
 
 # ----- laying a submission out as its release ---------------------------------------------------
@@ -175,7 +279,8 @@ def find_submissions(location, assignment=None, known=None):
     Two layouts are understood: nbgrader's ``<student>/<assignment>/<any name>.ipynb``, and
     flat files ``<student>_<assignment>.ipynb`` (with ``assignment`` given, any
     ``<student>.ipynb``; without, a ``<student>.ipynb`` whose answer cells tell). Returns a list of Submission; a file that fits neither gets a
-    ``problem``. A zip is extracted into a temporary folder that lives as long as the process.
+    ``problem``, and so does a symbolic link (a linked notebook or folder), which is never
+    followed or read. A zip is extracted into a temporary folder that lives as long as the process.
     """
     location = Path(location)
     known = known or course.assignments()
@@ -184,14 +289,46 @@ def find_submissions(location, assignment=None, known=None):
     if not location.is_dir():
         raise FileNotFoundError(f"{location} is neither a folder nor a zip file of submissions.")
     found = []
-    for path in sorted(location.rglob("*.ipynb")):
-        if ".ipynb_checkpoints" in path.parts or "__MACOSX" in path.parts:
-            continue
-        found.append(_identify(path, path.relative_to(location).parts, assignment, known))
+    for path in _notebooks_and_links(location):
+        identify = _identify_link if path.is_symlink() else _identify
+        found.append(identify(path, path.relative_to(location).parts, assignment, known))
     return found
 
 
+def _notebooks_and_links(folder):
+    """Sorted paths of the ``.ipynb`` files and the linked folders under ``folder``; no link is followed.
+
+    (``Path.rglob`` of Python 3.11 skips the inside of a linked folder without a word, but
+    yields a linked notebook as if it were a file.)
+    """
+    paths = []
+    for parent, folders, files in os.walk(folder):  # never descends into a linked folder
+        folders[:] = [name for name in folders if name not in (".ipynb_checkpoints", "__MACOSX")]
+        paths += [Path(parent, name) for name in folders if Path(parent, name).is_symlink()]
+        paths += [Path(parent, name) for name in files if name.endswith(".ipynb")]
+    return sorted(paths)
+
+
 def _identify(path, parts, assignment, known):
+    """The Submission a notebook file is: by its name and place, else (a flat file) by its answer cells."""
+    named = _named(path, parts, assignment, known)
+    if named.problem and len(parts) == 1 and (by_content := _assignment_in_file(path, known)):
+        return Submission(_safe_student(path.stem), by_content, path)  # a renamed notebook
+    return named
+
+
+def _identify_link(path, parts, assignment, known):
+    """The Submission a symbolic link stands for, named from where it lies, with its problem."""
+    if len(parts) >= 2 and parts[-1] in known:  # a linked <student>/<assignment> folder
+        named = Submission(parts[-2], parts[-1], path)
+    else:
+        named = _named(path, parts, assignment, known)
+    return Submission(named.student, named.assignment, path,
+                      problem="a symbolic link, which the grader does not follow: hand in the notebook itself")
+
+
+def _named(path, parts, assignment, known):
+    """The Submission that ``path`` is by its name and place alone (with a problem when they do not tell)."""
     if len(parts) >= 3 and parts[-2] in known:
         return Submission(parts[-3], parts[-2], path)
     stem = path.stem
@@ -200,8 +337,6 @@ def _identify(path, parts, assignment, known):
             return Submission(_safe_student(stem[: -len(name) - 1]), name, path)
     if assignment and len(parts) == 1:
         return Submission(_safe_student(stem), assignment, path)
-    if len(parts) == 1 and (by_content := _assignment_in_file(path, known)):
-        return Submission(_safe_student(stem), by_content, path)  # a renamed notebook
     return Submission(_safe_student(stem), assignment or "?", path,
                       problem="cannot tell which assignment this is: name it <student>_<assignment>.ipynb, "
                               "use nbgrader's <student>/<assignment>/ folders, or pass --assignment")
@@ -209,8 +344,8 @@ def _identify(path, parts, assignment, known):
 
 def _assignment_in_file(path, known):
     try:
-        return assignment_of(nbformat.read(path, as_version=4), known)
-    except Exception:  # unreadable: the grader reports it later
+        return assignment_of(read_notebook(path), known)
+    except Exception:  # a file that cannot tell must not stop the batch; grading it says why
         return None
 
 

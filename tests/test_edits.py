@@ -6,7 +6,7 @@ and judged in-process by autograder.accuracy (fast: no kernel, no training).
 
 import pytest
 
-from autograder import accuracy, cli, course, submissions
+from autograder import accuracy, cli, course, judge, submissions
 
 
 def cases(kind):
@@ -42,7 +42,7 @@ def test_every_graded_function_has_three_mutants_and_two_variants(assignment):
 
 @pytest.mark.parametrize("assignment", course.assignments())
 def test_every_graded_function_has_a_visible_check_and_hidden_tests(assignment):
-    visible, hidden = accuracy.checks_of(assignment)
+    visible, hidden = judge.checks_of(assignment)
     for function in course.solution_cells(course.read_source(assignment)):
         assert callable(getattr(visible, function, None)), function
         assert callable(getattr(hidden, function, None)), function

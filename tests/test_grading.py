@@ -157,7 +157,7 @@ def test_the_mistakes_example_of_every_assignment_gets_its_expected_partial_scor
     assert result.score == submissions.expected_example_scores(assignment)["mistakes"], result
     mistaken = {e.function for e in submissions.edits(assignment).EXAMPLE_MISTAKES}
     assert {e.name for e in result.exercises if e.score < e.max_score} == mistaken
-    assert result.notes == []  # the guard restored nothing: an honest notebook changes none of its tools
+    assert result.notes == []  # nothing was put right: an honest notebook keeps its cells as released
 
 
 def test_a_submission_that_kills_its_kernel_gets_zero_with_a_reason_and_the_next_is_graded(grader, releases, tmp_path):

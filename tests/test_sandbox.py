@@ -1,28 +1,85 @@
-"""The grading kernel's sandbox command and the in-kernel guard, without starting a kernel
-(the hostile batch in test_hostile.py runs both for real)."""
+"""The grading kernel's sandbox command and launch, without starting a kernel (test_leaks.py
+and the hostile batch in test_hostile.py start them for real)."""
 
-import sys
+import asyncio
 
-import numpy as np
 import pytest
+from jupyter_client.manager import KernelManager
 
-import helpers.checks.core
-import helpers.nn
-from autograder import course, guard, sandbox
+from autograder import course, sandbox
+
+SECRET_VARIABLE = "COURSE_TEST_SECRET_TOKEN"
 
 
-def test_the_sandbox_shows_the_helpers_and_the_submission_but_not_the_course(tmp_path):
-    command = sandbox.sandbox_command(tmp_path / "work", tmp_path / "sockets", sandbox.hidden_folders(),
-                                      {"NBGRADER_EXECUTION": "autograde", "AWS_SECRET_ACCESS_KEY": "secret"})
-    bound = {command[i + 1] for i, arg in enumerate(command) if arg in ("--bind", "--ro-bind", "--ro-bind-try")}
-    assert str(sandbox.package_folder("helpers")) in bound
-    assert str(tmp_path / "work") in bound and str(tmp_path / "sockets") in bound
+def arguments_of(command, option):
+    """The values that follow ``option`` in ``command``."""
+    return [command[i + 1] for i, arg in enumerate(command) if arg == option]
+
+
+def test_the_sandbox_shows_the_helpers_but_not_the_course(tmp_path):
+    command = sandbox.sandbox_command(tmp_path / "sockets", sandbox.hidden_folders())
+    bound = set(arguments_of(command, "--bind") + arguments_of(command, "--ro-bind") +
+                arguments_of(command, "--ro-bind-try"))
+    assert str(sandbox.package_folder("helpers")) in bound and str(tmp_path / "sockets") in bound
     assert not any(course.COURSE_ROOT == type(course.COURSE_ROOT)(path) or course.SOURCE_DIR.is_relative_to(path)
                    for path in bound)
     assert "--unshare-all" in command  # the network among them
-    masked = {command[i + 1] for i, arg in enumerate(command) if arg == "--tmpfs"}
-    assert str(sandbox.package_folder("autograder")) in masked
-    assert "--clearenv" in command and "autograde" in command and "secret" not in command
+    assert str(sandbox.package_folder("autograder")) in arguments_of(command, "--tmpfs")
+
+
+def test_the_sandbox_drops_every_capability_and_sets_no_variable():
+    command = sandbox.sandbox_command("/sockets", [])
+    assert arguments_of(command, "--cap-drop") == ["ALL"]
+    assert "--setenv" not in command and "--clearenv" not in command  # the environment is bwrap's own
+
+
+def test_the_kernel_works_in_the_bounded_private_tmp():
+    command = sandbox.sandbox_command("/sockets", [])
+    tmp = command.index("--tmpfs")
+    assert command[tmp - 2:tmp + 2] == ["--size", str(sandbox.TMP_SIZE_MB * 2 ** 20), "--tmpfs", "/tmp"]
+    assert arguments_of(command, "--chdir") == [sandbox.SANDBOX_WORKING_DIR] == arguments_of(command, "--dir")
+    assert sandbox.SANDBOX_WORKING_DIR.startswith("/tmp/")
+
+
+def test_bubblewraps_environment_holds_only_the_passed_variables():
+    grader = {"PATH": "/usr/bin", "LANG": "C.UTF-8", "NBGRADER_EXECUTION": "autograde", "HOME": "/root",
+              SECRET_VARIABLE: "secret", "JPY_PARENT_PID": "4242"}
+    assert sandbox.sandbox_environment(grader) == {
+        "PATH": "/usr/bin", "LANG": "C.UTF-8", "NBGRADER_EXECUTION": "autograde",
+        "HOME": "/tmp", "MPLCONFIGDIR": "/tmp/matplotlib", "JPY_PARENT_PID": "1"}
+
+
+def launch(manager, grading_folder, monkeypatch):
+    """What ``manager`` would start its kernel with when nbclient asks for ``grading_folder`` as
+    the working directory: dict with the command (``cmd``) and the Popen arguments."""
+    launched = {}
+
+    async def record(self, kernel_cmd, **kw):
+        launched.update(kw, cmd=kernel_cmd)
+
+    async def start_and_clean_up():
+        await manager.start_kernel(cwd=str(grading_folder))
+        await manager.cleanup_resources()
+
+    monkeypatch.setattr(KernelManager, "_async_launch_kernel", record)
+    asyncio.run(start_and_clean_up())
+    return launched
+
+
+@pytest.mark.parametrize("isolated", [True, False])
+def test_the_kernel_starts_in_a_scratch_folder_removed_with_it(tmp_path, monkeypatch, isolated):
+    manager = sandbox.GradingKernelManager(isolated=isolated)
+    launched = launch(manager, tmp_path, monkeypatch)
+    assert launched["cwd"] == str(manager.scratch_dir) and not manager.scratch_dir.exists()
+    assert not any(str(tmp_path) in arg for arg in launched["cmd"])
+
+
+def test_bubblewrap_starts_with_only_the_passed_variables(tmp_path, monkeypatch):
+    monkeypatch.setenv(SECRET_VARIABLE, "secret")
+    launched = launch(sandbox.GradingKernelManager(isolated=True), tmp_path, monkeypatch)
+    assert set(launched["env"]) <= set(sandbox.PASSED_VARIABLES) | set(sandbox.FIXED_VARIABLES)
+    assert launched["env"]["JPY_PARENT_PID"] == "1" and launched["independent"]
+    assert not any("secret" in arg for arg in launched["cmd"])
 
 
 def test_the_memory_limit_wraps_the_kernel_command():
@@ -33,40 +90,4 @@ def test_a_grading_kernel_talks_over_unix_sockets_in_a_private_folder():
     manager = sandbox.GradingKernelManager()
     assert manager.transport == "ipc" and manager.ip.startswith(str(manager.socket_dir))
     manager.socket_dir.rmdir()
-
-
-@pytest.fixture
-def snapshot():
-    guard.start(preload=["helpers.checks.core", "helpers.nn"])
-    yield guard._state
-    assert guard._state.compare(restore=True) == []
-
-
-def test_the_guard_sees_nothing_in_an_untouched_process(snapshot):
-    assert snapshot.compare(restore=False) == []
-
-
-def test_the_guard_restores_replaced_functions_methods_and_builtins(snapshot):
-    original_allclose, original_expect = np.allclose, helpers.checks.core.Checker.expect_close
-    relu_code = helpers.nn.relu.__code__
-    np.allclose = lambda *a, **k: True
-    helpers.checks.core.Checker.expect_close = lambda self, *a, **k: True
-    helpers.nn.relu.__code__ = (lambda Z: Z).__code__
-    import builtins
-    original_sum, builtins.sum = builtins.sum, lambda *a: 0
-    changes = snapshot.compare(restore=True)
-    assert "numpy.allclose was replaced" in changes and "builtins.sum was replaced" in changes
-    assert "helpers.checks.core.Checker.expect_close was replaced" in changes
-    assert "the code of helpers.nn.relu was replaced" in changes
-    assert np.allclose is original_allclose and helpers.checks.core.Checker.expect_close is original_expect
-    assert helpers.nn.relu.__code__ is relu_code and builtins.sum is original_sum
-
-
-def test_the_guard_removes_import_hooks_and_puts_modules_back(snapshot):
-    real = sys.modules["helpers.checks.core"]
-    sys.modules["helpers.checks.core"] = type(sys)("fake")
-    hook = type("Hook", (), {"find_spec": staticmethod(lambda *a, **k: None)})()
-    sys.meta_path.insert(0, hook)
-    changes = snapshot.compare(restore=True)
-    assert "sys.modules['helpers.checks.core'] was replaced" in changes and "an import hook was added" in changes
-    assert sys.modules["helpers.checks.core"] is real and hook not in sys.meta_path
+    manager.scratch_dir.rmdir()

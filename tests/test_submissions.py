@@ -1,9 +1,14 @@
 """Finding submissions in a folder or zip, and the example submissions made from the source."""
 
+import copy
+import json
+import re
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pytest
+from malformed import MALFORMED
 
 from autograder import cli, course, submissions
 
@@ -85,6 +90,88 @@ def test_a_renamed_notebook_is_found_by_its_cells(tmp_path, releases):
     assert found(tmp_path) == {("my_homework", A, True)}
 
 
+def test_a_linked_notebook_is_reported_and_never_read(tmp_path, monkeypatch):
+    target = touch(tmp_path / "elsewhere" / f"ada_{A}.ipynb")
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / f"ada_{A}.ipynb").symlink_to(target)
+    (batch / "renamed.ipynb").symlink_to(target)  # unnamed: a file would be read to find its assignment
+    (batch / f"gone_{A}.ipynb").symlink_to(tmp_path / "nowhere")
+    monkeypatch.setattr(submissions, "read_notebook", lambda path: pytest.fail(f"{path} was read"))
+    found_here = submissions.find_submissions(batch)
+    assert {(s.student, s.assignment) for s in found_here} == {("ada", A), ("renamed", "?"), ("gone", A)}
+    assert all(s.problem.startswith("a symbolic link, which the grader does not follow") for s in found_here)
+
+
+def test_a_linked_folder_is_reported_and_not_followed(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    touch(elsewhere / A / f"ada_{A}.ipynb")
+    batch = tmp_path / "batch"
+    touch(batch / "grace" / A / "work.ipynb")
+    (batch / "linus").symlink_to(elsewhere)  # a linked <student> folder
+    (batch / "ken").mkdir()
+    (batch / "ken" / A).symlink_to(elsewhere / A)  # a linked <student>/<assignment> folder
+    assert found(batch) == {("grace", A, True), ("linus", "?", False), ("ken", A, False)}
+    assert found(batch, assignment=A) == {("grace", A, True), ("linus", A, False), ("ken", A, False)}
+    assert all("symbolic link" in s.problem for s in submissions.find_submissions(batch) if s.problem)
+
+
+# ----- reading a submitted notebook strictly ---------------------------------------------------
+@pytest.fixture(scope="module")
+def source_json():
+    return json.loads(course.source_path(A).read_text())
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_a_malformed_notebook_is_refused_with_a_one_line_reason(name, source_json, tmp_path):
+    make, reason = MALFORMED[name]
+    path = tmp_path / f"{name}.ipynb"
+    path.write_bytes(make(source_json))
+    with pytest.raises(submissions.InvalidNotebook, match=re.escape(reason)) as refused:
+        submissions.read_notebook(path)
+    assert str(refused.value).startswith("not a readable notebook: ") and "\n" not in str(refused.value)
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.ipynb"
+    with open(path, "wb") as file:
+        file.truncate(33 * 2 ** 20)  # a sparse file: no disk used
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
+    with pytest.raises(submissions.InvalidNotebook, match="the file is 33.0 MiB; the limit is 32 MiB"):
+        submissions.read_notebook(path)
+
+
+def test_a_huge_cell_counts_against_the_size_limit(source_json, tmp_path, monkeypatch):
+    monkeypatch.setattr(submissions, "MAX_NOTEBOOK_MIB", 1)
+    notebook = copy.deepcopy(source_json)
+    notebook["cells"][0]["source"] = "x" * 2 ** 21
+    path = tmp_path / "huge_cell.ipynb"
+    path.write_text(json.dumps(notebook))
+    with pytest.raises(submissions.InvalidNotebook, match=r"the file is 2\.\d MiB; the limit is 1 MiB"):
+        submissions.read_notebook(path)
+
+
+def test_a_valid_notebook_reads_as_nbformat_reads_it(releases):
+    assert submissions.read_notebook(releases[A]) == nbformat.read(releases[A], as_version=4)
+
+
+def test_cells_without_ids_get_them_as_nbformat_would_add_them(releases, tmp_path):
+    """Older tools write format 4.5 without cell ids; the schema asks for them, nbformat adds them."""
+    notebook = json.loads(releases[A].read_text())
+    for cell in notebook["cells"]:
+        del cell["id"]
+    path = tmp_path / "no_ids.ipynb"
+    path.write_text(json.dumps(notebook))
+    read = submissions.read_notebook(path)
+    assert all(cell.get("id") for cell in read.cells) and len(read.cells) == len(notebook["cells"])
+
+
+@pytest.mark.parametrize("junk", ["junk", 5, ["grade_id"], {"grade_id": ["check_x"], "grade": True}, {"grade_id": 3}])
+def test_junk_nbgrader_metadata_counts_as_none(junk):
+    cell = nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": junk})
+    assert course.nbgrader_meta(cell) == {} and not course.is_grade_cell(cell)
+
+
 # ----- laying a submission out as its release -------------------------------------------------
 def ids(notebook):
     return [course.nbgrader_meta(c).get("grade_id") for c in notebook.cells]
@@ -137,6 +224,22 @@ def test_an_answer_that_lost_its_metadata_is_found_by_its_def_line(release_and_p
     rebuilt, repairs = submissions.rebuild(stripped, release)
     assert repairs == ["the cell initialize_parameters_he had its nbgrader metadata changed"]
     assert rebuilt.cells == perfect.cells
+
+
+def test_cells_with_junk_nbgrader_metadata_come_back_from_the_release(release_and_perfect):
+    release, perfect = release_and_perfect
+    junk = nbformat.from_dict(perfect)
+    answer, check = ids(junk).index("initialize_parameters_he"), ids(junk).index("check_initialize_parameters_zeros")
+    junk.cells[answer].metadata.nbgrader["grade_id"] = ["initialize_parameters_he"]
+    junk.cells[check].metadata.nbgrader = "junk"
+    junk.cells.append(nbformat.v4.new_code_cell("y = 2", metadata={"nbgrader": 5}))
+    rebuilt, repairs = submissions.rebuild(junk, release)
+    assert repairs == ["the cell initialize_parameters_he had its nbgrader metadata changed",
+                       "cells were deleted (check_initialize_parameters_zeros)"]
+    assert [(c.source, c.metadata.nbgrader) for c in rebuilt.cells if course.nbgrader_meta(c)] == \
+           [(c.source, c.metadata.nbgrader) for c in perfect.cells if course.nbgrader_meta(c)]
+    assert all(course.nbgrader_meta(c) or "nbgrader" not in c.metadata for c in rebuilt.cells)
+    assert len({cell.id for cell in rebuilt.cells}) == len(rebuilt.cells)
 
 
 def test_a_duplicated_grade_cell_loses_its_tag(release_and_perfect):

@@ -1,9 +1,10 @@
 """What every hidden-test module shares.
 
 A hidden test is a student check run quietly: it prints only its failures and a
-summary, and it lives in a module the grade cell imports, so neither the release nor
-the feedback shows its code. The numerical-gradient oracle is here, on the grader's
-side, because numerical derivatives are themselves an exercise (assignment 03).
+summary. The grader runs it in its own process on a stand-in for the student's function
+(``autograder.judge``), so neither the release, the feedback nor the student's kernel
+holds its code. The numerical-gradient oracle is here, on the grader's side, because
+numerical derivatives are themselves an exercise (assignment 03).
 """
 
 import numpy as np

@@ -99,7 +99,7 @@ class Checker:
             raise error from None
         except Exception as error:  # the student's code may raise anything
             self.fail(f"{_function_name(function)}({inputs}) raised {type(error).__name__}: {error}"
-                      f"{_student_line(error)}", stop=True)
+                      f"{student_line(error)}", stop=True)
         if not may_modify_inputs:
             changed = _changed_argument(function, args, kwargs, work_args, work_kwargs)
             if changed:
@@ -221,6 +221,17 @@ def student_check(body=None, *, name=None, quiet=False):
     return check
 
 
+def call_repeatedly(function, times, *args):
+    """``[function(*args) for _ in range(times)]``, in one go where ``function`` offers it.
+
+    The grader judges a student's function in another process (``autograder.wire``); its
+    stand-in answers all the calls in one message, so thousands of draws of a sampler
+    cost one round trip instead of thousands.
+    """
+    repeat = getattr(function, "call_repeatedly", None)
+    return repeat(times, *args) if callable(repeat) else [function(*args) for _ in range(times)]
+
+
 # ----- describing values -----------------------------------------------------------
 def describe_arguments(args, kwargs):
     """Describe call arguments briefly: arrays by shape, dicts by keys, short values as they are."""
@@ -260,8 +271,13 @@ def _function_name(function):
     return getattr(function, "__name__", "your function")
 
 
-def _student_line(error):
-    """Return ' at line N of f: `code`' for the deepest frame of the student's own code, or ''."""
+def student_line(error):
+    """Return ' at line N of f: `code`' for the deepest frame of the student's own code, or ''.
+
+    An exception raised in another process (see ``autograder.wire``) brings that line along.
+    """
+    if isinstance(getattr(error, "student_line", None), str):
+        return error.student_line
     frames = [f for f in traceback.extract_tb(error.__traceback__) if _is_student_file(f.filename)]
     if not frames:
         return ""

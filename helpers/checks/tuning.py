@@ -9,7 +9,7 @@ they hand out; ``zoom`` on a fixed list of results.
 
 import numpy as np
 
-from helpers.checks.core import student_check
+from helpers.checks.core import call_repeatedly, student_check
 
 RNG_HINT = "Draw every random number from the `rng` argument (for example `rng.uniform(...)`), not from np.random."
 
@@ -254,7 +254,7 @@ def check_zoomed_space(c, space, results, top_k, what, n=4000):
         low, high = min(values), max(values)
         rng = np.random.default_rng(5)
         try:
-            draws = [sampler(rng) for _ in range(n)]
+            draws = call_repeatedly(sampler, n, rng)
         except Exception as error:
             c.fail(f"{what}: space[{name!r}](rng) raised {type(error).__name__}: {error}",
                    "Each sampler takes the generator as its only argument.", stop=True)
