@@ -198,7 +198,7 @@ class _Encoder:
     def _array(self, array):
         dtype = array.dtype
         if type(array) is not np.ndarray or dtype.kind not in NUMERIC_KINDS or dtype.fields or dtype.subdtype:
-            name = type(array).__name__ if type(array) is not np.ndarray else f"array of dtype {dtype}"
+            name = type(array).__name__ if type(array) is not np.ndarray else f"numpy array of dtype {dtype}"
             return ["foreign", name[:MAX_NAME]]
         self.memo[id(array)] = (len(self.memo), array)
         return ["array", dtype.str, list(array.shape), self._buffer(array.tobytes())]

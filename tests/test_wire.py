@@ -52,8 +52,8 @@ def test_what_is_not_data_arrives_as_a_named_placeholder():
         pass
 
     back = across([np.array([object()], dtype=object), np.zeros(2).view(Sneaky), object(), np.array(["a"]), b"bytes"])
-    assert [type(v).__name__ for v in back] == ["array of dtype object", "Sneaky", "object", "array of dtype <U1",
-                                                "bytes"]
+    assert [type(v).__name__ for v in back] == ["numpy array of dtype object", "Sneaky", "object",
+                                                "numpy array of dtype <U1", "bytes"]
     assert all(isinstance(v, wire.Foreign) for v in back)
 
 
