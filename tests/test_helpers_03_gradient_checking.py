@@ -77,3 +77,40 @@ def test_plot_gradient_components_draws_one_series_per_block_on_a_log_scale():
 def test_plot_gradient_components_rejects_values_that_do_not_fit_the_shapes():
     with pytest.raises(ValueError, match="5 entries"):
         plots.plot_gradient_components(np.zeros(5), {"W1": (2, 3)})
+
+
+# ----- the fixed numbers of the visible checks (helpers/checks/gradient_checking.py) -----
+@pytest.mark.parametrize("parameters, gradients", [("SMALL_PARAMETERS", "SMALL_GRADIENTS"),
+                                                   ("SMALL_W3_PARAMETERS", "SMALL_W3_GRADIENTS")])
+def test_the_gradients_written_into_the_checks_are_the_exact_gradients(parameters, gradients):
+    from autograder.hidden.common import numerical_gradient
+    from helpers.checks import gradient_checking as check
+
+    parameters, gradients = getattr(check, parameters), getattr(check, gradients)
+    copy = {key: value.copy() for key, value in parameters.items()}
+    for key in check.PARAMETER_KEYS:
+        numerical = numerical_gradient(lambda: gradcheck.forward_propagation_n(check.SMALL_X, check.SMALL_Y, copy)[0],
+                                       copy[key])
+        np.testing.assert_allclose(gradients["d" + key], numerical, rtol=1e-6, atol=1e-10)
+
+
+def test_in_the_w3_network_a_distance_and_the_relative_difference_pick_different_blocks():
+    from helpers.checks import gradient_checking as check
+
+    G = check.SMALL_W3_GRADIENTS
+    bug = check.scaled(G, db1=3.0, db3=1.2)
+    distances = {key: np.linalg.norm(bug[key] - G[key]) for key in G}
+    relative = {key: np.linalg.norm(bug[key] - G[key]) / (np.linalg.norm(bug[key]) + np.linalg.norm(G[key]))
+                for key in G}
+    assert max(distances, key=distances.get) == "db3" and max(relative, key=relative.get) == "db1"
+
+
+@pytest.mark.parametrize("theta, epsilon", [(2.0, 1e-2), (0.5, 1e-3), (-1.5, 0.05)])
+def test_cube_check_difference_is_the_relative_difference_of_the_centered_difference_of_x_theta_cubed(theta, epsilon):
+    from helpers.checks.gradient_checking import cube_check_difference
+
+    x = -1.7
+    centered = (x * (theta + epsilon) ** 3 - x * (theta - epsilon) ** 3) / (2 * epsilon)
+    exact = 3 * x * theta ** 2
+    expected = abs(centered - exact) / (abs(centered) + abs(exact))
+    assert cube_check_difference(theta, epsilon) == pytest.approx(expected, rel=1e-6)

@@ -39,6 +39,11 @@ RD_GUARD = """    if denominator == 0:
         return 0.0
 """
 
+# ----- gradient_check ----------------------------------------------------------------------------
+GC_GRAD = "grad = 3 * x * theta ** 2"
+GC_APPROX = "grad_approx = numerical_derivative(lambda t: x * t ** 3, theta, epsilon)"
+GC_RETURN = "return relative_difference(grad, grad_approx)"
+
 # ----- gradient_check_n --------------------------------------------------------------------------
 GN_GRAD = 'grad = nn.dict_to_vector(gradients, ["d" + key for key in keys])'
 GN_COST = "return forward(X, Y, nn.vector_to_dict(theta, shapes))[0]"
@@ -87,6 +92,10 @@ MUTANTS = [
          (('if method == "centered":', 'if method == "central":'),)),
     Edit("numerical_derivative", "forward difference looks backwards",
          (("(f(theta_plus) - f(theta)) / epsilon", "(f(theta) - f(theta - epsilon)) / epsilon"),)),
+    Edit("numerical_derivative", "perturbs theta in place and never restores it",
+         ((ND_LOOP, ND_IN_PLACE.replace("        theta[index] = original\n", "")),)),
+    Edit("numerical_derivative", "loops over the rows of theta only",
+         (("for index in np.ndindex(theta.shape):", "for index in range(theta.shape[0]) if theta.ndim else [()]:"),)),
     Edit("relative_difference", "denominator is the norm of the sum", ((RD_DENOMINATOR,
          "denominator = np.linalg.norm(np.add(grad, grad_approx))"),)),
     Edit("relative_difference", "no guard against 0 / 0", ((RD_GUARD, ""),)),
@@ -94,11 +103,25 @@ MUTANTS = [
          ((RD_DENOMINATOR, "denominator = np.linalg.norm(grad)"),)),
     Edit("relative_difference", "squared norms", ((RD_NUMERATOR, "numerator = np.sum(np.subtract(grad, grad_approx) ** 2)"),
                                                    (RD_DENOMINATOR, "denominator = np.sum(np.square(grad)) + np.sum(np.square(grad_approx))"))),
-    Edit("gradient_check", "analytic gradient theta instead of x", (("grad = x", "grad = theta"),)),
-    Edit("gradient_check", "J ignores its argument", (("lambda t: t * x", "lambda t: theta * x"),)),
-    Edit("gradient_check", "returns the numerical derivative", (("return relative_difference(grad, grad_approx)",
-                                                                  "return grad_approx"),)),
-    Edit("gradient_check", "J(theta) = theta + x", (("lambda t: t * x", "lambda t: t + x"),)),
+    Edit("relative_difference", "adds 1e-8 to the denominator instead of testing for zero",
+         ((RD_GUARD, ""), (RD_DENOMINATOR, RD_DENOMINATOR + " + 1e-8"))),
+    Edit("relative_difference", "treats a denominator within np.isclose of 0 as zero",
+         (("if denominator == 0:", "if np.isclose(denominator, 0):"),)),
+    Edit("relative_difference", "divides by the larger of the two norms",
+         ((RD_DENOMINATOR, "denominator = max(np.linalg.norm(grad), np.linalg.norm(grad_approx))"),)),
+    Edit("gradient_check", "analytic gradient x, as for the linear J(theta) = theta * x", ((GC_GRAD, "grad = x"),)),
+    Edit("gradient_check", "analytic gradient without the input x", ((GC_GRAD, "grad = 3 * theta ** 2"),)),
+    Edit("gradient_check", "analytic gradient 3 x theta (power rule applied wrongly)", ((GC_GRAD, "grad = 3 * x * theta"),)),
+    Edit("gradient_check", "J ignores its argument", (("lambda t: x * t ** 3", "lambda t: x * theta ** 3"),)),
+    Edit("gradient_check", "returns the numerical derivative", ((GC_RETURN, "return grad_approx"),)),
+    Edit("gradient_check", "J(theta) = theta^3 + x", (("lambda t: x * t ** 3", "lambda t: t ** 3 + x"),)),
+    Edit("gradient_check", "one-sided (forward) difference",
+         ((GC_APPROX, 'grad_approx = numerical_derivative(lambda t: x * t ** 3, theta, epsilon, method="forward")'),)),
+    Edit("gradient_check", "ignores epsilon", ((GC_APPROX, "grad_approx = numerical_derivative(lambda t: x * t ** 3, theta)"),)),
+    Edit("gradient_check", "relative difference written inline: nan when both gradients are zero",
+         ((GC_RETURN, "return float(np.linalg.norm(grad - grad_approx) / (np.linalg.norm(grad) + np.linalg.norm(grad_approx)))"),)),
+    Edit("gradient_check", "relative difference written inline with Python floats: ZeroDivisionError at x = 0",
+         ((GC_RETURN, "return abs(grad - grad_approx) / (abs(grad) + abs(grad_approx))"),)),
     Edit("gradient_check_n", "rolls the gradients in their own key order",
          ((GN_GRAD, "grad = nn.dict_to_vector(gradients, list(gradients))"),)),
     Edit("gradient_check_n", "ignores the forward argument",
@@ -106,8 +129,19 @@ MUTANTS = [
     Edit("gradient_check_n", "ignores epsilon", ((GN_APPROX, "grad_approx = numerical_derivative(cost_of, theta)"),)),
     Edit("gradient_check_n", "one-sided differences",
          ((GN_APPROX, 'grad_approx = numerical_derivative(cost_of, theta, epsilon, method="forward")'),)),
+    Edit("gradient_check_n", "writes out the six keys of the notebook's network",
+         (("keys = list(parameters)", 'keys = ["W1", "b1", "W2", "b2", "W3", "b3"]'),)),
     Edit("gradient_check_n", "returns the distance, not the relative difference",
          (("return relative_difference(grad, grad_approx)", "return float(np.linalg.norm(grad - grad_approx))"),)),
+    Edit("locate_gradient_bug", "ranks the blocks by the distance ||g - n||, not the relative difference",
+         ((LB_DIFFERENCES, 'differences = {"d" + key: np.linalg.norm(gradients["d" + key] - numerical[key]) '
+                           'for key in keys}'),)),
+    Edit("locate_gradient_bug", "divides the distance by the norm of the numerical block only",
+         ((LB_DIFFERENCES, 'differences = {"d" + key: np.linalg.norm(gradients["d" + key] - numerical[key]) '
+                           '/ np.linalg.norm(numerical[key]) for key in keys}'),)),
+    Edit("locate_gradient_bug", "divides the distance by the norm of the analytic block only",
+         ((LB_DIFFERENCES, 'differences = {"d" + key: np.linalg.norm(gradients["d" + key] - numerical[key]) '
+                           '/ np.linalg.norm(gradients["d" + key]) for key in keys}'),)),
     Edit("locate_gradient_bug", "returns the parameter key instead of the gradient key",
          ((LB_DIFFERENCES, 'differences = {key: relative_difference(gradients["d" + key], numerical[key]) for key in keys}'),)),
     Edit("locate_gradient_bug", "the smallest difference instead of the largest",
@@ -139,15 +173,20 @@ VARIANTS = [
     Edit("relative_difference", "norms written out as square roots of sums",
          ((RD_NUMERATOR, "numerator = np.sqrt(np.sum((np.asarray(grad) - np.asarray(grad_approx)) ** 2))"),
           (RD_DENOMINATOR, "denominator = np.sqrt(np.sum(np.square(grad))) + np.sqrt(np.sum(np.square(grad_approx)))"))),
+    Edit("relative_difference", "returns 0 when the numerator is 0",
+         (("if denominator == 0:", "if numerator == 0:"),)),
     Edit("relative_difference", "guard written as a conditional expression",
          ((RD_GUARD, ""), ("return float(numerator / denominator)",
                            "return float(numerator / denominator) if denominator > 0 else 0.0"))),
     Edit("gradient_check", "centered difference written inline",
-         (("grad_approx = numerical_derivative(lambda t: t * x, theta, epsilon)",
-           "grad_approx = ((theta + epsilon) * x - (theta - epsilon) * x) / (2 * epsilon)"),)),
+         ((GC_APPROX, "grad_approx = (x * (theta + epsilon) ** 3 - x * (theta - epsilon) ** 3) / (2 * epsilon)"),)),
     Edit("gradient_check", "J as a named inner function",
-         (("grad_approx = numerical_derivative(lambda t: t * x, theta, epsilon)",
-           "def J(t):\n        return t * x\n    grad_approx = numerical_derivative(J, theta, epsilon)"),)),
+         ((GC_APPROX, "def J(t):\n        return x * t ** 3\n    grad_approx = numerical_derivative(J, theta, epsilon)"),)),
+    Edit("gradient_check", "relative difference written inline, 0 when both gradients are zero",
+         ((GC_RETURN, "denominator = abs(grad) + abs(grad_approx)\n"
+                      "    return abs(grad - grad_approx) / denominator if denominator > 0 else 0.0"),)),
+    Edit("gradient_check", "relative_difference with its arguments swapped", ((GC_RETURN, "return relative_difference(grad_approx, grad)"),)),
+    Edit("gradient_check", "analytic gradient written x * 3 * theta * theta", ((GC_GRAD, "grad = x * 3 * theta * theta"),)),
     Edit("gradient_check_n", "keys in sorted order",
          (("keys = list(parameters)", "keys = sorted(parameters)"),)),
     Edit("gradient_check_n", "own loop of centered differences",
@@ -167,11 +206,23 @@ VARIANTS = [
            "        if difference > largest:\n"
            '            worst, largest = "d" + key, difference\n'
            "    return worst"),)),
+    Edit("locate_gradient_bug", "relative difference of each block written out",
+         ((LB_DIFFERENCES, 'differences = {}\n'
+                           '    for key in keys:\n'
+                           '        g, n = gradients["d" + key], numerical[key]\n'
+                           '        differences["d" + key] = np.linalg.norm(g - n) / (np.linalg.norm(g) + np.linalg.norm(n))'),)),
     Edit("locate_gradient_bug", "np.argmax over a list",
          ((LB_RETURN, "names = list(differences)\n    return names[int(np.argmax([differences[k] for k in names]))]"),)),
     Edit("backward_propagation_n_fixed", "the provided code with its two bugs fixed", ((BP_BODY, BP_PROVIDED_FIXED),)),
     Edit("backward_propagation_n_fixed", "ReLU mask from A2 and the helpers' tanh_backward",
          ((" * (Z2 > 0)", " * (A2 > 0)"), ("dZ = (W2.T @ dZ) * (1 - A1 ** 2)", "dZ = nn.tanh_backward(W2.T @ dZ, Z1)"))),
+    Edit("backward_propagation_n_fixed", "divides dZ3 by m once, and no 1/m after",
+         (('dZ = A3 - Y\n    gradients = {"dW3": dZ @ A2.T / m, "db3": dZ.mean(axis=1, keepdims=True)}',
+           'dZ = (A3 - Y) / m\n    gradients = {"dW3": dZ @ A2.T, "db3": dZ.sum(axis=1, keepdims=True)}'),
+          ('gradients["dW2"] = dZ @ A1.T / m', 'gradients["dW2"] = dZ @ A1.T'),
+          ('gradients["db2"] = dZ.mean(axis=1, keepdims=True)', 'gradients["db2"] = dZ.sum(axis=1, keepdims=True)'),
+          ('gradients["dW1"] = dZ @ X.T / m', 'gradients["dW1"] = dZ @ X.T'),
+          ('gradients["db1"] = dZ.mean(axis=1, keepdims=True)', 'gradients["db1"] = dZ.sum(axis=1, keepdims=True)'))),
     Edit("backward_propagation_n_fixed", "np.sum divided by m for the biases",
          (('"db3": dZ.mean(axis=1, keepdims=True)', '"db3": np.sum(dZ, axis=1, keepdims=True) / m'),
           ('gradients["db2"] = dZ.mean(axis=1, keepdims=True)', 'gradients["db2"] = np.sum(dZ, axis=1, keepdims=True) / m'),

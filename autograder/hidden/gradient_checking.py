@@ -10,7 +10,8 @@ import numpy as np
 
 from autograder.hidden.common import hidden_test
 from autograder.reference import reference
-from helpers.checks.gradient_checking import PARAMETER_KEYS, require_number, scaled
+from helpers.checks.gradient_checking import (BOTH_ZERO_HINT, PARAMETER_KEYS, X_ZERO_HINT, call_or_hint,
+                                              cube_check_difference, cube_step_hint, require_number, scaled)
 from helpers.gradcheck import GREAT, WRONG, forward_propagation_n
 
 ASSIGNMENT = "03_gradient_checking"
@@ -31,6 +32,19 @@ def random_network(rng):
         Y = (rng.random((1, m)) < 0.5).astype(float)
         gradients = backward(X, Y, forward_propagation_n(X, Y, parameters)[1])
         if all(np.linalg.norm(gradients["d" + key]) > 1e-3 for key in PARAMETER_KEYS):
+            return parameters, X, Y, {"d" + key: gradients["d" + key] for key in PARAMETER_KEYS}
+
+
+def network_of_unequal_blocks(rng):
+    """A random network whose last weights are 50 times smaller: its largest gradient block is at least
+    20 times the norm of its smallest one."""
+    backward = reference(ASSIGNMENT, "backward_propagation_n_fixed")
+    while True:
+        parameters, X, Y, _ = random_network(rng)
+        parameters["W3"] = parameters["W3"] / 50
+        gradients = backward(X, Y, forward_propagation_n(X, Y, parameters)[1])
+        norms = [np.linalg.norm(gradients["d" + key]) for key in PARAMETER_KEYS]
+        if min(norms) > 1e-5 and max(norms) > 20 * min(norms):
             return parameters, X, Y, {"d" + key: gradients["d" + key] for key in PARAMETER_KEYS}
 
 
@@ -90,6 +104,17 @@ def relative_difference(c, function):
         c.expect_close(got, 1.0, f"g and -g, shape {shape}", rtol=1e-9)
         got = require_number(c, c.call(function, np.zeros(shape), grad), "0 and g", "")
         c.expect_close(got, 1.0, f"0 and g, shape {shape}", rtol=1e-9)
+    # Tiny gradients: the result does not depend on the scale (no constant added, no tolerance around 0).
+    for scale in (1e-7, 1e-9, 1e-11):
+        grad = rng.standard_normal((4, 1)) * scale
+        grad_approx = grad + rng.standard_normal((4, 1)) * scale * 0.1
+        got = require_number(c, c.call(function, grad, grad_approx), f"gradients of size {scale:g}", "")
+        scale_hint = ("The result must not depend on the scale: no constant in the denominator, and a test for "
+                      "exactly 0.") if all(ok for ok, _, _ in c.verdicts) else None
+        c.expect_close(got, solution(grad / scale, grad_approx / scale), f"gradients of size {scale:g}", rtol=1e-7,
+                       hint=scale_hint)
+        got = require_number(c, c.call(function, grad, -grad), f"g and -g of size {scale:g}", "")
+        c.expect_close(got, 1.0, f"g and -g of size {scale:g}", rtol=1e-9)
     x, y = rng.uniform(-5, 5, size=2)
     got = require_number(c, c.call(function, float(x), float(y)), "two numbers", "")
     c.expect_close(got, solution(float(x), float(y)), "two numbers", rtol=1e-9)
@@ -102,16 +127,31 @@ def relative_difference(c, function):
 @hidden_test
 def gradient_check(c, function):
     rng = np.random.default_rng(303)
+    # J(theta) = x theta^3: with |theta| >= 0.5 the truncation error eps^2 / (6 theta^2) stays below 1e-7.
     for _ in range(8):
         x = float(rng.choice([-1, 1]) * 10 ** rng.uniform(-1, 1.7))
-        theta = float(rng.uniform(-5, 5))
+        theta = float(rng.choice([-1, 1]) * rng.uniform(0.5, 5))
         epsilon = float(rng.choice([1e-7, 1e-6, 1e-4]))
         got = require_number(c, c.call(function, x, theta, epsilon=epsilon), "the result", "")
         c.expect(0 <= got < GREAT, f"x = {x:.3g}, theta = {theta:.3g}: {got:.1e}",
                  f"x = {x:.3g}, theta = {theta:.3g}, epsilon = {epsilon:g}: relative difference {got:.3g}, "
                  "expected less than 1e-7")
-    got = require_number(c, c.call(function, 0.0, float(rng.uniform(-5, 5))), "x = 0", "")
-    c.expect_close(got, 0.0, "x = 0 gives 0", atol=1e-15)
+    # Large steps: the centered difference of x theta^3 is 3 x theta^2 + x eps^2, exactly.
+    for _ in range(4):
+        x = float(rng.choice([-1, 1]) * 10 ** rng.uniform(-1, 1.7))
+        theta = float(rng.choice([-1, 1]) * rng.uniform(0.5, 3))
+        epsilon = float(10 ** rng.uniform(-2.5, -1))
+        got = require_number(c, c.call(function, x, theta, epsilon=epsilon), "the result", "")
+        c.expect_close(got, cube_check_difference(theta, epsilon),
+                       f"x = {x:.3g}, theta = {theta:.3g}, epsilon = {epsilon:.2g}: the relative difference",
+                       rtol=1e-4, atol=1e-13, hint=cube_step_hint(got, theta, epsilon))
+    theta = round(float(rng.uniform(-5, 5)), 2)
+    got = call_or_hint(c, BOTH_ZERO_HINT, function, 0.0, theta)
+    both_zero = f"x = 0, theta = {theta:.3g}: both gradients are zero, relative difference 0"
+    if isinstance(got, (float, np.floating)) and np.isnan(got):
+        c.fail(f"{both_zero}; got nan.", BOTH_ZERO_HINT)
+    else:
+        c.expect_close(require_number(c, got, "x = 0", ""), 0.0, both_zero, atol=1e-15, hint=X_ZERO_HINT)
 
 
 @hidden_test
@@ -152,6 +192,19 @@ def gradient_check_n(c, function):
     halved = {key: value / 2 for key, value in exact.items()}
     got = c.call(function, parameters, halved, X, Y, forward=weighted_squares)
     c.expect_close(got, 1 / 3, "forward = another cost, gradient halved: (2-1)/(2+1)", rtol=1e-6)
+    # The same cost of fewer parameters: the keys come from `parameters`, never from a fixed list.
+    for kept in (("W1", "b1", "W2", "b2"), ("W2", "b2", "W3")):
+        subset = {key: parameters[key] for key in kept}
+        exact_subset = {"d" + key: exact["d" + key] for key in kept}
+        got = require_number(c, c.call(function, subset, exact_subset, X, Y, forward=weighted_squares),
+                             f"parameters {', '.join(kept)}", "")
+        c.expect(got < GREAT, f"parameters {', '.join(kept)} only, exact gradient: small",
+                 f"with the parameters {', '.join(kept)} only (forward = another cost) and their exact gradient "
+                 f"the result is {got:.3g}; expected less than 1e-7")
+        tripled = scaled(exact_subset, **{"d" + kept[-1]: 3.0})
+        got = c.call(function, subset, tripled, X, Y, forward=weighted_squares)
+        c.expect_close(got, solution(subset, tripled, X, Y, forward=weighted_squares),
+                       f"parameters {', '.join(kept)}, d{kept[-1]} tripled", rtol=1e-6)
 
 
 @hidden_test
@@ -174,6 +227,29 @@ def locate_gradient_bug(c, function):
         got = c.call(function, parameters, shuffled(perturbed, rng), X, Y)
         c.expect(got == second, f"{first} a little off, {second} far off: {got}",
                  f"{first} 1.2 times and {second} 4 times the right value: returned {got!r}, expected {second!r}")
+    # Blocks of very different sizes: the smallest block 3 times too large (relative difference 1/2) is worse
+    # than the largest block 1.3 times too large (3/23), although its distance ||g - n|| is smaller.
+    for _ in range(3):
+        parameters, X, Y, gradients = network_of_unequal_blocks(rng)
+        norms = {key: np.linalg.norm(value) for key, value in gradients.items()}
+        small, large = min(norms, key=norms.get), max(norms, key=norms.get)
+        perturbed = scaled(gradients, **{small: 3.0, large: 1.3})
+        got = c.call(function, parameters, shuffled(perturbed, rng), X, Y)
+        c.expect(got == small, f"{small} (norm {norms[small]:.2g}) tripled, {large} (norm {norms[large]:.2g}) "
+                               f"times 1.3: {got}",
+                 f"{small} (norm {norms[small]:.2g}) 3 times and {large} (norm {norms[large]:.2g}) 1.3 times the "
+                 f"right value: returned {got!r}, expected {small!r} (relative differences 1/2 and 3/23)",
+                 "Rank the blocks by their relative difference, not by the distance ||g - n||.")
+    # One block negated (relative difference 1), one 4 times and one 1/4 times the right value (3/5 each):
+    # dividing by the norm of one block only would rank one of the others first.
+    for negated, times_4, quarter in (("db2", "dW1", "db3"), ("dW3", "db1", "dW2")):
+        parameters, X, Y, gradients = random_network(rng)
+        perturbed = scaled(gradients, **{negated: -1.0, times_4: 4.0, quarter: 0.25})
+        got = c.call(function, parameters, shuffled(perturbed, rng), X, Y)
+        c.expect(got == negated, f"{negated} negated, {times_4} times 4, {quarter} times 1/4: {got}",
+                 f"{negated} negated, {times_4} 4 times and {quarter} 1/4 times the right value: returned {got!r}, "
+                 f"expected {negated!r} (relative differences 1, 3/5, 3/5)",
+                 "Divide by the norms of both blocks, as relative_difference does.")
 
 
 @hidden_test

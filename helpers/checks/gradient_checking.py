@@ -7,7 +7,7 @@ below; no check computes a numerical gradient or a relative difference itself.
 
 import numpy as np
 
-from helpers.checks.core import student_check
+from helpers.checks.core import Checker, student_check
 from helpers.gradcheck import GREAT, forward_propagation_n
 
 PARAMETER_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
@@ -30,6 +30,19 @@ SMALL_GRADIENTS = {
     "db2": np.array([[-0.20221254070019903], [0.30911346726414]]),
     "dW3": np.array([[-0.028673630853129854, -0.3087423991077311]]),
     "db3": np.array([[-0.30911346726414]]),
+}
+#: The same network with W3 divided by 100, and its exact gradients: the blocks of layers 1 and 2
+#: are 20 to 45 times smaller than db3, so a distance and a relative difference rank them differently.
+SMALL_W3_PARAMETERS = dict(SMALL_PARAMETERS, W3=SMALL_PARAMETERS["W3"] / 100)
+SMALL_W3_GRADIENTS = {
+    "dW1": np.array([[-0.002059491285832863, -0.0001556467726148697], [0.0019541231118817147, -0.003887075833646314],
+                     [0.0006278710534508518, 0.0003053234611055573]]),
+    "db1": np.array([[-0.001466115334500819], [-0.0021201914142099467], [0.0005870265931411816]]),
+    "dW2": np.array([[-0.0021820759293265705, -0.002203761643441418, 0.0021032815124874915],
+                     [0.0032985859552221906, 0.0032115645925422224, -0.0027247165279566496]]),
+    "db2": np.array([[-0.0022485151989507803], [0.0011893487419322316]]),
+    "dW3": np.array([[-0.03188382607681812, -0.027533754380604125]]),
+    "db3": np.array([[-0.11893487419322317]]),
 }
 #: Relative difference of SMALL_GRADIENTS with dW2 doubled, and with epsilon = 1e-2 (truncation error only).
 SMALL_DW2_DOUBLED = 0.24751744985127563
@@ -69,6 +82,16 @@ def require_number(c, value, what, hint):
     if not np.isfinite(number):
         c.fail(f"{what} is {number}; expected a finite number.", hint, stop=True)
     return number
+
+
+def call_or_hint(c, hint, function, *args, **kwargs):
+    """``c.call(function, *args, **kwargs)``; if the function raises, the failure carries ``hint``."""
+    trial, results = Checker(c.name, quiet=c.quiet), []
+    failures = trial.run(lambda t: results.append(t.call(function, *args, **kwargs)))
+    c.notes.extend(trial.notes)
+    if failures:
+        c.fail(next(message for ok, message, _ in trial.verdicts if not ok), hint, stop=True)
+    return results[0]
 
 
 # ----- numerical_derivative --------------------------------------------------------------------
@@ -131,10 +154,19 @@ def relative_difference(c, relative_difference):
          "matrices (2, 2): Frobenius norms"),
         (3.0, 3.0001, 0.0001 / 6.0001, "numbers 3 and 3.0001"),
     ]
-    for grad, grad_approx, expected, what in cases:
+    scale_hint = ("The result must not depend on the scale: add no small constant to the denominator and "
+                  "compare it with exactly 0 (not np.isclose, whose tolerance 1e-8 swallows tiny gradients).")
+    tiny_cases = [
+        (np.array([[3e-9], [4e-9]]), np.array([[3e-9], [4.5e-9]]), 0.5 / (5 + np.sqrt(29.25)),
+         "[3, 4] and [3, 4.5] times 1e-9 (tiny gradients, the same relative difference)"),
+        (np.array([[1e-10], [-2e-10]]), np.array([[-1e-10], [2e-10]]), 1.0, "tiny opposite gradients g and -g"),
+    ]
+    for index, (grad, grad_approx, expected, what) in enumerate(cases + tiny_cases):
+        # A mistake seen only on tiny gradients is a matter of scale.
+        tiny_only = index >= len(cases) and all(ok for ok, _, _ in c.verdicts)
         got = c.call(relative_difference, grad, grad_approx)
         got = require_number(c, got, f"relative_difference for {what}", "Return one float. " + norms_hint)
-        c.expect_close(got, expected, what, rtol=1e-9, atol=1e-15, hint=norms_hint)
+        c.expect_close(got, expected, what, rtol=1e-9, atol=1e-15, hint=scale_hint if tiny_only else norms_hint)
     notes_before = len(c.notes)
     got = c.call(relative_difference, np.zeros((4, 1)), np.zeros((4, 1)))
     zero_hint = "Test the denominator: when it is 0, return 0.0 before dividing."
@@ -145,24 +177,55 @@ def relative_difference(c, relative_difference):
 
 
 # ----- gradient_check ----------------------------------------------------------------------------
+BOTH_ZERO_HINT = ("0 / 0 gives nan (or ZeroDivisionError): when both gradients are zero, return 0. "
+                  "relative_difference of Exercise 2 does that: use it.")
+X_ZERO_HINT = "At x = 0, J is 0 for every theta: 3 * x * theta**2 and the numerical derivative are both 0."
+
+
+def cube_check_difference(theta, epsilon):
+    """What a correct gradient_check returns, apart from round-off: the centered difference of
+    x * theta^3 is 3 x theta^2 + x epsilon^2, so the relative difference is eps^2 / (6 theta^2 + eps^2)."""
+    return epsilon ** 2 / (6 * theta ** 2 + epsilon ** 2)
+
+
+def cube_step_hint(got, theta, epsilon):
+    """The likely mistake behind a wrong gradient_check(x, theta, epsilon) at a large step."""
+    if got < 1e-3 * cube_check_difference(theta, epsilon):
+        return "The result does not show the step: pass `epsilon` on to numerical_derivative."
+    if abs(got - epsilon / (2 * abs(theta))) < 0.1 * epsilon / (2 * abs(theta)):
+        return ("That is the error of the one-sided (forward) difference, about epsilon / (2 |theta|): "
+                "use the centered difference (the default method of numerical_derivative).")
+    return "Compare 3 * x * theta**2 with the centered difference of t -> x * t**3 at theta, with step epsilon."
+
+
 @student_check
 def gradient_check(c, gradient_check):
-    hint = ("The analytic gradient of J(theta) = theta * x is x (not theta); the numerical one is the centered "
-            "difference of the function t -> t * x at theta.")
+    hint = ("The analytic gradient of J(theta) = x * theta**3 is 3 * x * theta**2 (not x, not 3 * theta**2); "
+            "the numerical one is the centered difference of the function t -> x * t**3 at theta.")
     for x, theta in ((3.0, 2.0), (-0.5, 4.0), (12.0, -1.5)):
         got = require_number(c, c.call(gradient_check, x, theta), f"gradient_check({x}, {theta})",
                              "Return the relative difference, one float.")
         c.expect(0 <= got < GREAT, f"x = {x}, theta = {theta}: relative difference {got:.1e} < 1e-7",
                  f"x = {x}, theta = {theta}: relative difference {got:.3g}; a correct check gives less than 1e-7.",
                  hint)
-    got = require_number(c, c.call(gradient_check, 0.0, 3.0), "gradient_check(0, 3)", "Return one float.")
+    for x, theta, epsilon in ((3.0, 2.0, 1e-2), (-5.0, 0.5, 1e-3)):
+        got = require_number(c, c.call(gradient_check, x, theta, epsilon=epsilon),
+                             f"gradient_check({x}, {theta}, epsilon={epsilon:g})", "Return one float.")
+        expected = cube_check_difference(theta, epsilon)
+        c.expect(abs(got - expected) <= 1e-4 * expected,
+                 f"epsilon = {epsilon:g}: relative difference {got:.4g} = eps^2 / (6 theta^2 + eps^2), "
+                 "the centered difference's truncation error",
+                 f"x = {x}, theta = {theta}, epsilon = {epsilon:g} gave {got:.4g}; expected eps^2 / (6 theta^2 + "
+                 f"eps^2) = {expected:.4g} (the centered difference of x theta^3 is off by exactly x eps^2).",
+                 cube_step_hint(got, theta, epsilon))
+    got = call_or_hint(c, BOTH_ZERO_HINT, gradient_check, 0.0, 3.0)
+    try:
+        got = float(np.asarray(got, dtype=float).reshape(()))
+    except (TypeError, ValueError):
+        c.fail(f"gradient_check(0.0, 3.0) is {got!r}; expected one number, 0.", "Return one float.", stop=True)
     c.expect(got == 0.0, "x = 0: both gradients are zero, relative difference 0",
-             f"x = 0 gave {got:.3g}; both gradients are zero there, so the relative difference is 0.",
-             "relative_difference returns 0 when both gradients are 0: use it.")
-    got = require_number(c, c.call(gradient_check, 5.0, 1.0, epsilon=1e-4), "gradient_check(5, 1, epsilon=1e-4)",
-                         "Return one float.")
-    c.expect(got < GREAT, f"epsilon = 1e-4: relative difference {got:.1e} < 1e-7",
-             f"epsilon = 1e-4 gave {got:.3g}.", "Pass `epsilon` on to the numerical derivative.")
+             f"x = 0, theta = 3 gave {got:.3g}; both gradients are zero there, so the relative difference is 0.",
+             BOTH_ZERO_HINT if np.isnan(got) else X_ZERO_HINT)
 
 
 # ----- gradient_check_n --------------------------------------------------------------------------
@@ -193,30 +256,56 @@ def gradient_check_n(c, gradient_check_n):
     got = c.call(gradient_check_n, P, scaled(exact, dW1=2, db1=2, dW2=2, db2=2, dW3=2, db3=2), X, Y,
                  forward=sum_of_squares)
     c.expect_close(got, 1 / 3, "forward=sum of squares with every gradient doubled, (2-1)/(2+1),", rtol=1e-6)
+    two_layers = {key: P[key] for key in ("W1", "b1", "W2", "b2")}
+    keys_hint = ("Take the keys from `parameters`, whatever they are (do not write the six keys out), and compute "
+                 "the cost with `forward`.")
+    got = call_or_hint(c, keys_hint, gradient_check_n, two_layers,
+                       {"d" + key: value for key, value in two_layers.items()}, X, Y, forward=sum_of_squares)
+    c.expect(require_number(c, got, "the result", "") < GREAT,
+             "parameters W1, b1, W2, b2 only (forward = sum of squares, exact gradient): < 1e-7",
+             f"with the four parameters W1, b1, W2, b2 (forward = sum of squares) and their exact gradient the "
+             f"result is {got:.3g}; expected less than 1e-7.", keys_hint)
 
 
 # ----- locate_gradient_bug -----------------------------------------------------------------------
+LOCATE_HINT = ("Compute relative_difference(gradients['d' + key], numerical block) for every key of parameters "
+               "and return the 'd' + key with the LARGEST one.")
+SIZES_HINT = ("The blocks differ in size: rank them by relative_difference(block, numerical block), which divides "
+              "by the norms of both, not by the distance ||g - n|| alone.")
+BOTH_NORMS_HINT = ("Divide by the norms of BOTH blocks, as relative_difference does: a block that is -1 times the "
+                   "right one is the worst (difference 1), whatever ||g - n|| / ||g|| or / ||n|| says.")
+
+
 @student_check
 def locate_gradient_bug(c, locate_gradient_bug):
     P, G, X, Y = SMALL_PARAMETERS, SMALL_GRADIENTS, SMALL_X, SMALL_Y
+    # W3 / 100: the blocks of layers 1 and 2 are 20 to 45 times smaller than db3.
+    P100, G100 = SMALL_W3_PARAMETERS, SMALL_W3_GRADIENTS
     shifted_dW3 = dict(G, dW3=G["dW3"] + np.array([[0.05, -0.05]]))
     cases = [
-        ("db1 tripled", scaled(G, db1=3.0), "db1"),
-        ("dW2 doubled", scaled(G, dW2=2.0), "dW2"),
-        ("dW3 shifted by 0.05", shifted_dW3, "dW3"),
-        ("db1 times 1.5 and dW2 times 5 (the worse one is dW2)", scaled(G, db1=1.5, dW2=5.0), "dW2"),
-        ("dW2 doubled, gradients given output layer first with dZ entries", backward_order(scaled(G, dW2=2.0)), "dW2"),
+        ("db1 tripled", P, scaled(G, db1=3.0), "db1", LOCATE_HINT),
+        ("dW2 doubled", P, scaled(G, dW2=2.0), "dW2", LOCATE_HINT),
+        ("dW3 shifted by 0.05", P, shifted_dW3, "dW3", LOCATE_HINT),
+        ("db1 times 1.5 and dW2 times 5 (the worse one is dW2)", P, scaled(G, db1=1.5, dW2=5.0), "dW2", LOCATE_HINT),
+        ("dW2 doubled, gradients given output layer first with dZ entries", P, backward_order(scaled(G, dW2=2.0)),
+         "dW2", LOCATE_HINT),
+        ("W3 / 100: db1 tripled (a small block) and db3 times 1.2 (a large block, the larger distance)",
+         P100, scaled(G100, db1=3.0, db3=1.2), "db1", SIZES_HINT),
+        ("W3 / 100: db2 times -1 (a small block) and dW3 times 1.5 (the larger distance)",
+         P100, scaled(G100, db2=-1.0, dW3=1.5), "db2", SIZES_HINT),
+        # ||g - n|| / ||n|| would give 2, 3, 3/4 and ||g - n|| / ||g|| 2, 3/4, 3.
+        ("dW1 times -1, db2 times 4, dW3 times 1/4 (relative differences 1, 3/5, 3/5)",
+         P, scaled(G, dW1=-1.0, db2=4.0, dW3=0.25), "dW1", BOTH_NORMS_HINT),
     ]
-    for what, gradients, expected in cases:
-        got = c.call(locate_gradient_bug, P, gradients, X, Y)
+    for what, parameters, gradients, expected, hint in cases:
+        got = c.call(locate_gradient_bug, parameters, gradients, X, Y)
         c.require_type(got, str, "the result", "Return the gradient key as a string, for example 'dW2'.")
         if got == expected[1:]:
             c.fail(f"{what}: returned {got!r}; expected the gradient key {expected!r}.",
                    "Return the key of the gradient, with its 'd' prefix.", stop=True)
-        c.expect(got == expected, f"{what}: {got}",
-                 f"{what}: returned {got!r}; expected {expected!r}.",
-                 "Compute relative_difference(gradients['d' + key], numerical block) for every key of parameters "
-                 "and return the 'd' + key with the LARGEST one.")
+        first_miss = all(ok for ok, _, _ in c.verdicts)  # the case's own hint fits only the first wrong answer
+        c.expect(got == expected, f"{what}: {got}", f"{what}: returned {got!r}; expected {expected!r}.",
+                 hint if first_miss else LOCATE_HINT)
 
 
 # ----- backward_propagation_n_fixed ----------------------------------------------------------------
