@@ -36,7 +36,7 @@ def test_a_correct_function_passes_with_one_line_per_verdict(capsys):
 def test_a_wrong_value_names_the_entry_and_the_relative_error(capsys):
     passed, out, _ = run_check(lambda x: x * np.array([[2.0, 2.0], [2.0, 3.0]]), capsys)
     assert not passed
-    assert "FAIL  2 x[1, 1] is 12; expected 8 (relative error 5.0e-01, 1 of 4 entries differ)." in out
+    assert "FAIL  2 x at [1, 1] is 12; expected 8 (relative error 5.0e-01, 1 of 4 entries differ)." in out
     assert "Hint: Multiply by two." in out
     assert "see the first FAIL above" in out
 
@@ -121,4 +121,50 @@ def test_a_wrong_value_where_zero_is_expected_reports_the_absolute_error(capsys)
 
     with pytest.raises(CheckFailed):
         check_zero(lambda: np.array([0.0, 0.5, 0.0]))
-    assert "the result[1] is 0.5; expected 0 (absolute error 5.0e-01, 1 of 3 entries differ)." in capsys.readouterr().out
+    assert "the result at [1] is 0.5; expected 0 (absolute error 5.0e-01, 1 of 3 entries differ)." in capsys.readouterr().out
+
+
+def test_a_near_miss_shows_as_many_digits_as_it_takes_to_tell_the_numbers_apart(capsys):
+    @student_check
+    def check_value(c, make):
+        c.expect_close(c.call(make), 1.23456789, "the value")
+
+    with pytest.raises(CheckFailed):
+        check_value(lambda: 1.2345703)
+    assert "the value is 1.234570; expected 1.234568 (relative error 2.0e-06" in capsys.readouterr().out
+
+
+def test_calling_randn_on_a_generator_gets_a_hint_naming_its_replacement(capsys):
+    @student_check
+    def check_noise(c, noise):
+        c.call(noise, np.random.default_rng(0))
+
+    with pytest.raises(CheckFailed):
+        check_noise(lambda rng: rng.randn(3, 2))
+    out = capsys.readouterr().out
+    assert "raised AttributeError: 'numpy.random._generator.Generator' object has no attribute 'randn'" in out
+    assert "Hint: rng is a numpy Generator, not the np.random module: it has no randn; use rng.standard_normal" in out
+
+
+def test_seeding_a_generator_gets_a_hint_that_it_is_seeded_already(capsys):
+    @student_check
+    def check_noise(c, noise):
+        c.call(noise, np.random.default_rng(0))
+
+    with pytest.raises(CheckFailed):
+        check_noise(lambda rng: rng.seed(1))
+    assert "Hint: rng is a numpy Generator, already seeded" in capsys.readouterr().out
+
+
+def test_a_check_can_give_its_own_hint_for_an_exception(capsys):
+    @student_check
+    def check_reshape(c, flatten):
+        c.call(flatten, np.zeros((3, 4)),
+               error_hint=lambda error: "Keep every row." if "reshape" in str(error) else None)
+        c.call(flatten, np.zeros((3, 4)), error_hint="never shown: the check stopped above")
+
+    with pytest.raises(CheckFailed):
+        check_reshape(lambda Y: Y.reshape((1, 4)))
+    out = capsys.readouterr().out
+    assert "raised ValueError: cannot reshape array of size 12 into shape (1,4)" in out
+    assert "Hint: Keep every row." in out and "never shown" not in out

@@ -1,4 +1,6 @@
-"""The helpers added for assignment 04: optimizer paths drawn on the contours of a cost."""
+"""The helpers added for assignment 04: optimizer paths drawn on the contours of a cost, and what the
+visible checks say of the mistakes the hidden tests catch (mutants of ``autograder/edits/optimizers.py``,
+judged through the wire as the grader judges a kernel's function)."""
 
 import matplotlib
 
@@ -7,7 +9,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from autograder import accuracy, judge, reference, submissions  # noqa: E402
+from autograder.edits import optimizers as edits  # noqa: E402
 from helpers import plots  # noqa: E402
+
+ASSIGNMENT = "04_optimizers"
 
 
 def bowl(w1, w2):
@@ -39,3 +45,49 @@ def test_plot_paths_on_contours_evaluates_the_cost_on_a_grid_and_marks_the_minim
     stars = [line for line in ax.lines if line.get_marker() == "*"]
     assert len(stars) == 1 and list(stars[0].get_xdata()) == [0]
     plt.close("all")
+
+
+def visible_verdict(function, description):
+    """The visible check's Verdict on the mutant or variant ``description`` of ``function``."""
+    applied = [e for e in edits.MUTANTS + edits.VARIANTS if e.function == function and e.description == description]
+    assert len(applied) == 1, description
+    answers = submissions.student_solutions(ASSIGNMENT, applied)
+    namespace = reference.namespace_from_cells(accuracy.imports_cell(ASSIGNMENT) + list(answers.values()))
+    visible, _ = judge.checks_of(ASSIGNMENT)
+    with judge.through_the_wire(namespace[function]) as stand_in:
+        return judge.run_checks([getattr(visible, function)], stand_in)
+
+
+def test_rmsprop_with_epsilon_inside_the_root_shows_the_digits_that_differ_and_names_the_mistake():
+    printed = visible_verdict("update_parameters_with_rmsprop", "epsilon inside the square root").printed
+    assert "['b1'] at [1, 0] is -0.068377233; expected -0.068377226 (relative error 1.1e-07" in printed
+    assert "epsilon = 0.5 are those of W - learning_rate * dW / np.sqrt(s + epsilon)" in printed
+    assert "Hint: epsilon is added AFTER the square root" in printed
+
+
+def test_adam_with_epsilon_inside_the_root_fails_and_after_it_passes():
+    verdict = visible_verdict("update_parameters_with_adam", "epsilon inside the square root")
+    assert not verdict.passed and "epsilon went inside the square root" in verdict.printed
+    assert visible_verdict("update_parameters_with_adam", "epsilon added to s_corrected ** 0.5").passed
+
+
+def test_adam_returning_three_values_is_told_the_five_it_should_return():
+    printed = visible_verdict("update_parameters_with_adam", "returns three values, parameters, v and s").printed
+    assert "FAIL  returned 3 values; expected 5: parameters, v, s, v_corrected, s_corrected." in printed
+    assert "some versions of this exercise return only parameters, v and s" in printed
+
+
+def test_mini_batches_reshaping_y_to_one_row_fail_on_three_rows_of_labels_with_a_hint():
+    printed = visible_verdict("random_mini_batches", "reshapes Y into one row").printed
+    assert "array of shape (3, 128)" in printed and "cannot reshape array of size 384 into shape (1,128)" in printed
+    assert "Y has n_y = 3 rows here" in printed and "do not reshape it to (1, m)" in printed
+    assert visible_verdict("random_mini_batches", "reshapes the shuffled Y to (n_y, m)").passed
+
+
+def test_mini_batches_seeding_rng_or_np_random_get_hints_naming_the_seed():
+    printed = visible_verdict("random_mini_batches", "seeds rng with rng.seed, which a Generator does not have").printed
+    assert "object has no attribute 'seed'" in printed and "rng is a numpy Generator, already seeded" in printed
+    printed = visible_verdict("random_mini_batches",
+                              "seeds the global numpy state with np.random.seed and shuffles with np.random").printed
+    assert "Two calls with differently seeded rngs gave the same batches." in printed
+    assert "no np.random.seed(...)" in printed

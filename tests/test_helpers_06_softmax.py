@@ -1,4 +1,6 @@
-"""Helpers added for assignment 06: the confusion matrix and the digit and confusion-matrix plots."""
+"""Helpers added for assignment 06: the confusion matrix and the digit and confusion-matrix plots; and
+what the visible checks say of the mistakes the hidden tests catch (mutants of
+``autograder/edits/softmax.py``, judged through the wire as the grader judges a kernel's function)."""
 
 import matplotlib
 
@@ -8,7 +10,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from autograder import accuracy, judge, reference, submissions  # noqa: E402
+from autograder.edits import softmax as edits  # noqa: E402
 from helpers import nn, plots  # noqa: E402
+
+ASSIGNMENT = "06_softmax"
 
 
 def test_confusion_matrix_counts_true_classes_in_rows_and_predictions_in_columns():
@@ -43,3 +49,37 @@ def test_plot_confusion_matrix_writes_every_nonzero_count_in_its_cell():
     assert texts == {((0, 0), "5"), ((0, 1), "2"), ((1, 1), "3")}
     assert ax.get_xlabel() == "predicted class" and ax.get_title() == "t"
     plt.close("all")
+
+
+def visible_verdict(function, description):
+    """The visible check's Verdict on the mutant or variant ``description`` of ``function``."""
+    applied = [e for e in edits.MUTANTS + edits.VARIANTS if e.function == function and e.description == description]
+    assert len(applied) == 1, description
+    answers = submissions.student_solutions(ASSIGNMENT, applied)
+    namespace = reference.namespace_from_cells(accuracy.imports_cell(ASSIGNMENT) + list(answers.values()))
+    visible, _ = judge.checks_of(ASSIGNMENT)
+    with judge.through_the_wire(namespace[function]) as stand_in:
+        return judge.run_checks([getattr(visible, function)], stand_in)
+
+
+def test_a_cost_clipped_before_the_log_fails_on_confident_mistakes_with_a_hint():
+    printed = visible_verdict("compute_cost_softmax", "clips AL to [1e-12, 1] before the log").printed
+    assert "cost of two confident mistakes (true-class probabilities 1.1e-20 and 6.2e-201) is 27.631; expected 253.5" \
+        in printed
+    assert "Hint: Take the log of AL as it is: np.clip(AL, 1e-12, 1) or AL + 1e-8" in printed
+
+
+def test_a_cost_with_1e_8_added_shows_the_digits_that_differ_from_the_first_case_on():
+    printed = visible_verdict("compute_cost_softmax", "adds 1e-8 to AL before the log").printed
+    first_fail = next(line for line in printed.splitlines() if "FAIL" in line)
+    assert "cost of the lecture's example, true class 0 (-log 0.842) is 0.17193538; expected 0.17193539" in first_fail
+    assert printed.count("Hint: Take the log of AL as it is") == 4
+
+
+def test_a_cost_that_takes_the_log_only_where_y_is_1_passes():
+    assert visible_verdict("compute_cost_softmax", "takes the log only where Y is 1 (np.log with where=)").passed
+
+
+def test_predictions_of_the_wrong_shape_are_reported_in_a_sentence_that_reads():
+    printed = visible_verdict("predict_classes", "returns a (1, m) row").printed
+    assert "FAIL  predict_classes(AL of shape (3, 5)) has shape (1, 5); expected (5,)." in printed

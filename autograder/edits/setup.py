@@ -29,6 +29,13 @@ MUTANTS = [
          ((PERMUTATION, "permutation = np.random.permutation(m)"),)),
     Edit("split_dataset", "examples taken as rows", ((SHUFFLE, "X_shuffled, Y_shuffled = X[permutation], Y[permutation]"),
                                                      ("m = X.shape[1]", "m = X.shape[0]"))),
+    Edit("split_dataset", "rounds the dev and test sizes to the nearest integer instead of down",
+         (("m_dev = int(fractions[1] * m)", "m_dev = round(fractions[1] * m)"),
+          ("m_test = int(fractions[2] * m)", "m_test = round(fractions[2] * m)"))),
+    Edit("split_dataset", "seeds the global numpy state with np.random.seed and shuffles with np.random",
+         ((PERMUTATION, "np.random.seed(0)\n    permutation = np.random.permutation(m)"),)),
+    Edit("split_dataset", "sorts random keys from rng.randn, which a Generator does not have",
+         ((PERMUTATION, "permutation = np.argsort(rng.randn(m))"),)),
     Edit("split_dataset", "dev and test overlap by one example",
          (("X_test, Y_test = X_shuffled[:, m_train + m_dev:], Y_shuffled[:, m_train + m_dev:]",
            "X_test, Y_test = X_shuffled[:, m_train + m_dev - 1:-1], Y_shuffled[:, m_train + m_dev - 1:-1]"),)),
@@ -56,6 +63,8 @@ MUTANTS = [
     Edit("diagnose_bias_variance", "threshold hard-coded to 5%",
          (("avoidable_bias > threshold", "avoidable_bias > 0.05"), ("variance > threshold", "variance > 0.05"))),
     Edit("diagnose_bias_variance", "bias judged from the dev error", ((BIAS, "avoidable_bias = dev_error - base_error"),)),
+    Edit("diagnose_bias_variance", "threshold hard-coded to 5% in the variance test only",
+         (("variance > threshold", "variance > 0.05"),)),
 ]
 
 VARIANTS = [
@@ -70,6 +79,8 @@ VARIANTS = [
            "X_dev, Y_dev = np.take(X, dev_idx, axis=1), np.take(Y, dev_idx, axis=1)"),
           ("X_test, Y_test = X_shuffled[:, m_train + m_dev:], Y_shuffled[:, m_train + m_dev:]",
            "X_test, Y_test = np.take(X, test_idx, axis=1), np.take(Y, test_idx, axis=1)"))),
+    Edit("split_dataset", "sorts random keys from rng.standard_normal",
+         ((PERMUTATION, "permutation = np.argsort(rng.standard_normal(m))"),)),
     Edit("split_dataset", "math.floor and the test set first",
          (("m_dev = int(fractions[1] * m)", "import math\n    m_dev = math.floor(m * fractions[1])"),
           ("m_test = int(fractions[2] * m)", "m_test = math.floor(m * fractions[2])"),

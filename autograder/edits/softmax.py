@@ -42,6 +42,10 @@ MUTANTS = [
          ((COST, "cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m"),)),
     Edit("compute_cost_softmax", "m taken as the number of classes", (("m = Y.shape[1]", "m = Y.shape[0]"),)),
     Edit("compute_cost_softmax", "minus sign missing", ((COST, "cost = np.sum(Y * np.log(AL)) / m"),)),
+    Edit("compute_cost_softmax", "clips AL to [1e-12, 1] before the log",
+         ((COST, "cost = -np.sum(Y * np.log(np.clip(AL, 1e-12, 1))) / m"),)),
+    Edit("compute_cost_softmax", "adds 1e-8 to AL before the log",
+         ((COST, "cost = -np.sum(Y * np.log(AL + 1e-8)) / m"),)),
     Edit("compute_cost_softmax", "returns the loss of every example",
          ((f"{COST}\n    return float(cost)", "cost = -np.sum(Y * np.log(AL), axis=0) / m\n    return cost"),)),
     # softmax_backward
@@ -79,6 +83,8 @@ VARIANTS = [
     # compute_cost_softmax
     Edit("compute_cost_softmax", "mean of minus the log-probability of each true class",
          ((COST, "cost = -np.mean(np.log(AL[Y == 1]))"),)),
+    Edit("compute_cost_softmax", "takes the log only where Y is 1 (np.log with where=)",
+         ((COST, "cost = -np.sum(np.log(AL, out=np.zeros_like(AL), where=Y == 1)) / m"),)),
     Edit("compute_cost_softmax", "probability of the true class first, then the log",
          ((COST, "cost = -np.sum(np.log(np.sum(AL * Y, axis=0))) / m"),)),
     Edit("compute_cost_softmax", "mean over the examples of the per-example sums, returned as a numpy float",

@@ -82,6 +82,15 @@ def compute_cost_softmax(c, function):
         c.expect(np.ndim(cost) == 0, "", f"the cost has shape {np.shape(cost)}; expected a single number.", stop=True)
         c.expect_close(cost, log_sum_exp_cost(Z, labels), f"cost of AL {AL.shape} against its log-sum-exp form",
                        rtol=1e-8, atol=1e-12)
+    # Confident mistakes: true-class probabilities from about 1e-13 down to about 1e-260, taken as they are.
+    C, m = random_size(rng, examples=(4, 20))
+    labels = rng.integers(0, C, size=m)
+    Z = rng.standard_normal((C, m))
+    Z[labels, np.arange(m)] -= rng.uniform(30, 600, size=m)
+    AL, Y = solution_softmax(Z), one_hot_oracle(labels, C)
+    c.expect_close(c.call(function, AL, Y), log_sum_exp_cost(Z, labels),
+                   f"cost of AL {AL.shape} with true-class probabilities down to {AL[labels, np.arange(m)].min():.0e}",
+                   rtol=1e-8, atol=1e-12)
 
 
 @hidden_test
@@ -109,7 +118,7 @@ def predict_classes(c, function):
         scores = rng.standard_normal((C, m)) * 3
         AL = scores if case % 2 else np.exp(scores) / np.exp(scores).sum(axis=0)
         labels = c.call(function, AL)
-        c.require_shape(labels, (m,), f"predictions for AL {AL.shape}")
+        c.require_shape(labels, (m,), f"predict_classes(AL of shape {AL.shape})")
         c.expect(labels.dtype.kind in "iu", "", f"the predictions have dtype {labels.dtype}; expected integers.")
         c.expect(np.array_equal(labels, np.argmax(scores, axis=0)), f"predictions for AL {AL.shape}",
                  f"wrong predictions for AL {AL.shape}")

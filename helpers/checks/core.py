@@ -14,6 +14,7 @@ through this module, so the student's eye goes to the report above it.
 import copy
 import functools
 import inspect
+import re
 import sysconfig
 import traceback
 import warnings
@@ -69,7 +70,7 @@ class Checker:
         return bool(condition)
 
     # ----- calling the student's code -------------------------------------------
-    def call(self, function, *args, inputs=None, may_modify_inputs=False, **kwargs):
+    def call(self, function, *args, inputs=None, may_modify_inputs=False, error_hint=None, **kwargs):
         """Call the student's ``function`` on deep copies of its arguments.
 
         Arguments:
@@ -77,11 +78,14 @@ class Checker:
             *args, **kwargs -- its arguments; the function receives copies.
             inputs -- a short description of the inputs for messages (default: shapes).
             may_modify_inputs -- if False, a function that changes its inputs in place fails.
+            error_hint -- the hint shown if the function raises: a string, or a function of
+                          the exception that returns one (or None for no particular hint).
 
         Returns the function's return value. If the function raises, the check records
-        the exception with the student's own line and stops; NotImplementedError (an
-        exercise not attempted yet) propagates with a message saying what to do.
-        Warnings the function raises are printed as notes, on stdout.
+        the exception with the student's own line and a hint (``error_hint``, else one for
+        a known slip such as ``rng.randn`` on a numpy Generator) and stops;
+        NotImplementedError (an exercise not attempted yet) propagates with a message
+        saying what to do. Warnings the function raises are printed as notes, on stdout.
         """
         inputs = inputs or describe_arguments(args, kwargs)
         work_args, work_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
@@ -98,8 +102,9 @@ class Checker:
             error.from_check = True
             raise error from None
         except Exception as error:  # the student's code may raise anything
+            hint = error_hint(error) if callable(error_hint) else error_hint
             self.fail(f"{_function_name(function)}({inputs}) raised {type(error).__name__}: {error}"
-                      f"{student_line(error)}", stop=True)
+                      f"{student_line(error)}", hint or convention_hint(error), stop=True)
         if not may_modify_inputs:
             changed = _changed_argument(function, args, kwargs, work_args, work_kwargs)
             if changed:
@@ -160,12 +165,13 @@ class Checker:
             return self.expect(True, f"{what} matches the expected value{'s' if expected.size > 1 else ''} "
                                      f"{_format_value(expected)}", "")
         worst = np.unravel_index(np.argmax(error - allowed), error.shape) if error.ndim else ()
-        where = f"[{', '.join(map(str, worst))}]" if worst else ""
+        where = f" at [{', '.join(map(str, worst))}]" if worst else ""
         if expected[worst] == 0:
             size = f"absolute error {error[worst]:.1e}"
         else:
             size = f"relative error {error[worst] / abs(expected[worst]):.1e}"
-        return self.expect(False, "", f"{what}{where} is {actual_array[worst]:.6g}; expected {expected[worst]:.6g} "
+        got, wanted = _format_apart(actual_array[worst], expected[worst])
+        return self.expect(False, "", f"{what}{where} is {got}; expected {wanted} "
                                       f"({size}, {np.count_nonzero(error > allowed)} of {error.size} entries differ).",
                            hint, stop)
 
@@ -265,6 +271,45 @@ def _format_value(value):
     if value.size == 1:
         return f"{value.item():.6g}"
     return f"(shape {value.shape})"
+
+
+def _format_apart(actual, expected):
+    """Both numbers with 6 significant digits, or as many more as it takes to tell them apart.
+
+    Beyond 6 digits both keep their trailing zeros, so that they line up digit by digit.
+    """
+    got, wanted = f"{actual:.6g}", f"{expected:.6g}"
+    for digits in range(7, 18):
+        if got != wanted:
+            break
+        got, wanted = f"{actual:#.{digits}g}", f"{expected:#.{digits}g}"
+    return got, wanted
+
+
+#: What a numpy Generator offers in place of the functions of the old np.random API.
+_GENERATOR_METHODS = {"randn": "rng.standard_normal(shape), with the shape as one tuple",
+                      "rand": "rng.random(shape), with the shape as one tuple",
+                      "random_sample": "rng.random(shape)", "randint": "rng.integers(low, high, size)",
+                      "random_integers": "rng.integers(low, high, size, endpoint=True)"}
+
+
+def convention_hint(error):
+    """A hint for an exception that a known slip causes, in the student's terms, or None.
+
+    Code ported from the np.random API calls methods a numpy Generator does not have
+    (``rng.randn``, ``rng.seed``): the error names the method, the hint its replacement.
+    """
+    if type(error).__name__ != "AttributeError" or "Generator" not in str(error):
+        return None
+    match = re.search(r"has no attribute '(\w+)'", str(error))
+    method = match.group(1) if match else ""
+    if method == "seed":
+        return ("rng is a numpy Generator, already seeded by whoever made it (np.random.default_rng(seed)): "
+                "it has no seed method. Draw from it as it is, and do not call np.random.seed either.")
+    if method in _GENERATOR_METHODS:
+        return (f"rng is a numpy Generator, not the np.random module: it has no {method}; "
+                f"use {_GENERATOR_METHODS[method]}.")
+    return f"rng is a numpy Generator: it has no {method or 'such method'} (see the numpy.random.Generator methods)."
 
 
 def _function_name(function):

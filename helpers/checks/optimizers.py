@@ -41,10 +41,18 @@ RMSPROP_PARAMETERS = _arrays({"W1": [[0.979755592565, -1.986516002933], [0.48245
 RMSPROP_PARAMETERS_EPSILON = _arrays({"W1": [[0.993306396315, -1.991946005043], [0.487806182379, 0.0]],
                                       "b1": [[0.097473304179], [-0.093615232588]],
                                       "W2": [[1.49065497166, -0.51144461419]], "b2": [[0.00548789532]]})
+# The same step with epsilon inside the square root, np.sqrt(s + 0.5): what that mistake returns.
+RMSPROP_PARAMETERS_EPSILON_INSIDE = _arrays({"W1": [[0.993324426627, -1.990240999271], [0.48509288015, 0.0]],
+                                             "b1": [[0.097385118198], [-0.094431539536]],
+                                             "W2": [[1.488990362349, -0.513416407865]], "b2": [[0.006113035888]]})
 # Adam at step t = 3 with learning rate 0.02, beta1 0.7, beta2 0.95, epsilon 0.01.
 ADAM_PARAMETERS = _arrays({"W1": [[0.98893117431, -1.997474513508], [0.495833691874, -0.031794278766]],
                            "b1": [[0.09769749769], [-0.12836511133]],
                            "W2": [[1.50851638641, -0.508906213735]], "b2": [[-0.000702092502]]})
+# The same step with epsilon inside the square root, np.sqrt(s_corrected + 0.01): what that mistake returns.
+ADAM_PARAMETERS_EPSILON_INSIDE = _arrays({"W1": [[0.988900800549, -1.997464791578], [0.495821609757, -0.030795334058]],
+                                          "b1": [[0.097686877059], [-0.127234588264]],
+                                          "W2": [[1.508555175947, -0.508921032317]], "b2": [[-0.000705577811]]})
 ADAM_V = _arrays({"dW1": [[0.22, -0.16], [0.39, 0.28]], "db1": [[0.06], [0.23]], "dW2": [[-0.4, 1.6]],
                   "db2": [[0.025]]})
 ADAM_S = _arrays({"dW1": [[0.0505, 0.525], [1.15, 0.0095]], "db1": [[0.0875], [0.008]], "dW2": [[0.2875, 4.25]],
@@ -57,6 +65,11 @@ ADAM_S_CORRECTED = _arrays({"dW1": [[0.35407537248, 3.680981595092], [8.06310254
                             "dW2": [[2.015775635408, 29.798422436459]], "db2": [[1.153374233129]]})
 
 RETURN_HINT = "Return the updated dict (in place or a new one) with the same keys as the parameters."
+ADAM_RETURN_HINT = ("Return this step's corrected moments too, after v and s: `return parameters, v, s, v_corrected, "
+                    "s_corrected` (some versions of this exercise return only parameters, v and s).")
+EPSILON_INSIDE_HINT = ("epsilon is added AFTER the square root: divide by (np.sqrt(s) + epsilon), not by "
+                       "np.sqrt(s + epsilon). The two differ as soon as epsilon is not tiny.")
+RNG_HINT = "Draw the permutation from the `rng` argument (rng.permutation(m)), not from np.random."
 
 
 def random_parameters(layers_dims, rng, prefix=""):
@@ -64,8 +77,12 @@ def random_parameters(layers_dims, rng, prefix=""):
     return {prefix + key: rng.standard_normal(shape) for key, shape in expected_shapes(layers_dims).items()}
 
 
-def expect_dict_close(c, actual, expected, what, hint=None, rtol=1e-7, atol=1e-10):
-    """One verdict: ``actual`` is a dict with the keys and shapes of ``expected`` and close values (stops if not)."""
+def expect_dict_close(c, actual, expected, what, hint=None, rtol=1e-7, atol=1e-10, stop=True):
+    """One verdict: ``actual`` is a dict with the keys and shapes of ``expected`` and close values.
+
+    A wrong type, key or shape always stops the check; wrong values stop it unless ``stop`` is False.
+    Returns True if every entry matches.
+    """
     c.require_type(actual, dict, what, RETURN_HINT)
     if set(actual) != set(expected):
         c.fail(f"{what} has the keys {sorted(actual)}; expected {sorted(expected)}.", RETURN_HINT, stop=True)
@@ -74,16 +91,26 @@ def expect_dict_close(c, actual, expected, what, hint=None, rtol=1e-7, atol=1e-1
     wrong = [key for key in expected
              if not np.allclose(np.asarray(actual[key], dtype=float), expected[key], rtol=rtol, atol=atol)]
     if wrong:
-        c.expect_close(actual[wrong[0]], expected[wrong[0]], f"{what}[{wrong[0]!r}]", rtol=rtol, atol=atol,
-                       hint=hint, stop=True)
+        return c.expect_close(actual[wrong[0]], expected[wrong[0]], f"{what}[{wrong[0]!r}]", rtol=rtol, atol=atol,
+                              hint=hint, stop=stop)
     c.ok(f"{what}: every entry matches ({', '.join(expected)})")
+    return True
 
 
-def check_result_tuple(c, result, length, names):
+def dict_matches(actual, expected, rtol=1e-7, atol=1e-10):
+    """True if ``actual`` is a dict with the keys and shapes of ``expected`` and close values (no verdict)."""
+    return (isinstance(actual, dict) and set(actual) == set(expected)
+            and all(np.shape(actual[key]) == expected[key].shape
+                    and np.allclose(np.asarray(actual[key], dtype=float), expected[key], rtol=rtol, atol=atol)
+                    for key in expected))
+
+
+def check_result_tuple(c, result, length, names, hint=None):
     """Stop unless the function returned a tuple (or list) of ``length`` items."""
     c.require_type(result, (tuple, list), "the result", f"Return the tuple ({', '.join(names)}).")
     if len(result) != length:
-        c.fail(f"the result has {len(result)} items; expected {length}: ({', '.join(names)}).", stop=True)
+        c.fail(f"returned {len(result)} value{'s' if len(result) != 1 else ''}; expected {length}: {', '.join(names)}.",
+               hint or f"End with `return {', '.join(names)}`, in this order.", stop=True)
 
 
 # ----- gradient descent ------------------------------------------------------------------
@@ -102,13 +129,24 @@ def update_parameters_with_gd(c, update_parameters_with_gd):
 
 
 # ----- mini-batches ------------------------------------------------------------------------
+def reshape_hint(Y):
+    """``error_hint`` for a call with labels ``Y``: a failed reshape of Y (ported from one-row labels) gets a hint."""
+    def hint(error):
+        if Y.shape[0] > 1 and type(error).__name__ == "ValueError" and "reshape" in str(error):
+            return (f"Y has n_y = {Y.shape[0]} rows here. Select its columns like those of X, Y[:, permutation] and "
+                    "Y_shuffled[:, start:end], and do not reshape it to (1, m): that works only for one row of labels.")
+        return None
+    return hint
+
+
 def check_mini_batches(c, random_mini_batches, X, Y, mini_batch_size, seed):
     """Sizes, shapes, partition and pairing of the mini-batches of (X, Y), whose X[0] holds 0 .. m-1."""
     m = X.shape[1]
     kwargs = {} if mini_batch_size is None else {"mini_batch_size": mini_batch_size}
     size = 64 if mini_batch_size is None else mini_batch_size
-    batches = c.call(random_mini_batches, X, Y, rng=np.random.default_rng(seed), **kwargs)
-    label = f"m = {m}, mini_batch_size = {size}{' (the default)' if mini_batch_size is None else ''}"
+    batches = c.call(random_mini_batches, X, Y, rng=np.random.default_rng(seed), error_hint=reshape_hint(Y), **kwargs)
+    label = (f"m = {m}, n_y = {Y.shape[0]}, mini_batch_size = {size}"
+             f"{' (the default)' if mini_batch_size is None else ''}")
     c.require_type(batches, (list, tuple), "the result", "Return a list of pairs (X_t, Y_t).")
     if not all(isinstance(b, (tuple, list)) and len(b) == 2 for b in batches):
         c.fail("every item of the list should be a pair (X_t, Y_t).", "Append tuples `(X_t, Y_t)`.", stop=True)
@@ -119,9 +157,11 @@ def check_mini_batches(c, random_mini_batches, X, Y, mini_batch_size, seed):
              "Take consecutive slices of mini_batch_size columns; only the last one may be smaller, and no batch "
              "is empty.", stop=True)
     for X_t, Y_t in batches:
-        c.require_shape(X_t, (X.shape[0], X_t.shape[1]), "X_t", "Slice columns: X_t = X_shuffled[:, start:end].")
-        c.require_shape(Y_t, (Y.shape[0], X_t.shape[1]), "Y_t",
-                        "Y_t keeps every row of Y: Y_t = Y_shuffled[:, start:end], without reshaping.")
+        c.require_shape(X_t, (X.shape[0], X_t.shape[1]), f"{label}: X_t",
+                        "Slice columns: X_t = X_shuffled[:, start:end].")
+        c.require_shape(Y_t, (Y.shape[0], X_t.shape[1]), f"{label}: Y_t",
+                        f"Y_t keeps every row of Y (n_y = {Y.shape[0]} here): Y_t = Y_shuffled[:, start:end], "
+                        "without reshaping.")
     ids = np.concatenate([X_t[0] for X_t, _ in batches]).astype(int)
     c.expect(np.array_equal(np.sort(ids), np.arange(m)), f"{label}: every example is in exactly one batch",
              f"{label}: the batches do not hold every example exactly once.",
@@ -148,7 +188,8 @@ def numbered_data(n_x, n_y, m, rng):
 
 def batch_order(c, random_mini_batches, X, Y, mini_batch_size, seed):
     """The example numbers X[0] in the order the batches hold them (structure already checked)."""
-    batches = c.call(random_mini_batches, X, Y, mini_batch_size, rng=np.random.default_rng(seed))
+    batches = c.call(random_mini_batches, X, Y, mini_batch_size, rng=np.random.default_rng(seed),
+                     error_hint=reshape_hint(Y))
     return np.concatenate([X_t[0] for X_t, _ in batches]).astype(int)
 
 
@@ -159,10 +200,11 @@ def random_mini_batches(c, random_mini_batches):
     first = check_mini_batches(c, random_mini_batches, X, Y, 32, seed=0)
     c.expect(np.array_equal(first, batch_order(c, random_mini_batches, X, Y, 32, seed=0)),
              "the same rng seed gives the same batches", "Two calls with rng seeded alike gave different batches.",
-             "Draw the permutation from the `rng` argument, not from np.random.")
+             RNG_HINT)
     c.expect(not np.array_equal(first, batch_order(c, random_mini_batches, X, Y, 32, seed=1)),
              "another rng seed gives another shuffle", "Two calls with differently seeded rngs gave the same batches.",
-             "Use the `rng` you are given; do not create a generator with a fixed seed.")
+             "Use the `rng` you are given, as it is: no np.random.seed(...) and no generator with a fixed seed "
+             "inside the function (the caller seeds rng).")
     check_mini_batches(c, random_mini_batches, X, Y, None, seed=2)
     X, Y = numbered_data(2, 3, 128, rng)
     check_mini_batches(c, random_mini_batches, X, Y, 32, seed=3)
@@ -174,7 +216,8 @@ def exponentially_weighted_average(c, exponentially_weighted_average):
     values = np.array([10.0, 20.0, 30.0])
     averages = c.call(exponentially_weighted_average, values, 0.5)
     c.require_shape(np.asarray(averages) if isinstance(averages, list) else averages, (3,),
-                    "the averages of 3 values", "Return one average per value, as an array of shape (T,).")
+                    "exponentially_weighted_average([10, 20, 30], 0.5)",
+                    "Return one average per value, as an array of shape (T,).")
     c.expect_close(averages, [5.0, 12.5, 21.25], "averages of [10, 20, 30] with beta 0.5",
                    hint="Start from V = 0; then V = beta * V + (1 - beta) * value for each value in turn, "
                         "recording every V.")
@@ -266,11 +309,16 @@ def update_parameters_with_rmsprop(c, update_parameters_with_rmsprop):
     parameters, s = result
     expect_dict_close(c, s, RMSPROP_S, "s after one step (beta2 0.9, s not zero)",
                       "s['dW1'] = beta2 * s['dW1'] + (1 - beta2) * grads['dW1'] ** 2 (the square of the gradient).")
+    # Not stopping here: the case with a large epsilon below shows where a small difference comes from.
     expect_dict_close(c, parameters, RMSPROP_PARAMETERS, "parameters after one step (learning rate 0.01)",
-                      "W = W - learning_rate * dW / (np.sqrt(s['dW']) + epsilon), with the new s.")
+                      "W = W - learning_rate * dW / (np.sqrt(s['dW']) + epsilon), with the new s and epsilon "
+                      "after the square root.", stop=False)
     result = c.call(update_parameters_with_rmsprop, PARAMETERS, GRADS, S, 0.9, 0.01, epsilon=0.5,
                     may_modify_inputs=True)
     check_result_tuple(c, result, 2, ("parameters", "s"))
+    if dict_matches(result[0], RMSPROP_PARAMETERS_EPSILON_INSIDE):
+        c.fail("parameters with epsilon = 0.5 are those of W - learning_rate * dW / np.sqrt(s + epsilon): "
+               "epsilon went inside the square root.", EPSILON_INSIDE_HINT, stop=True)
     expect_dict_close(c, result[0], RMSPROP_PARAMETERS_EPSILON, "parameters with epsilon = 0.5",
                       "Use the epsilon argument, added after the square root: np.sqrt(s) + epsilon.")
 
@@ -280,7 +328,7 @@ def update_parameters_with_adam(c, update_parameters_with_adam):
     result = c.call(update_parameters_with_adam, PARAMETERS, GRADS, V, S, 3, learning_rate=0.02, beta1=0.7,
                     beta2=0.95, epsilon=0.01, may_modify_inputs=True)
     names = ("parameters", "v", "s", "v_corrected", "s_corrected")
-    check_result_tuple(c, result, 5, names)
+    check_result_tuple(c, result, 5, names, ADAM_RETURN_HINT)
     parameters, v, s, v_corrected, s_corrected = result
     setting = "t = 3, beta1 0.7, beta2 0.95"
     expect_dict_close(c, v, ADAM_V, f"v ({setting})",
@@ -291,6 +339,9 @@ def update_parameters_with_adam(c, update_parameters_with_adam):
                       "v_corrected = v / (1 - beta1 ** t), with the step number t you are given.")
     expect_dict_close(c, s_corrected, ADAM_S_CORRECTED, f"s_corrected ({setting})",
                       "s_corrected = s / (1 - beta2 ** t): beta2 here, not beta1.")
+    if dict_matches(parameters, ADAM_PARAMETERS_EPSILON_INSIDE):
+        c.fail("parameters (learning rate 0.02, epsilon 0.01) are those of a step divided by "
+               "np.sqrt(s_corrected + epsilon): epsilon went inside the square root.", EPSILON_INSIDE_HINT, stop=True)
     expect_dict_close(c, parameters, ADAM_PARAMETERS, "parameters (learning rate 0.02, epsilon 0.01)",
                       "W = W - learning_rate * v_corrected / (np.sqrt(s_corrected) + epsilon).")
     # From zero moments, the first step moves every parameter by almost exactly the learning rate.
@@ -299,7 +350,7 @@ def update_parameters_with_adam(c, update_parameters_with_adam):
     zeros = {key: np.zeros_like(value) for key, value in grads.items()}
     result = c.call(update_parameters_with_adam, parameters, grads, zeros, {k: z.copy() for k, z in zeros.items()}, 1,
                     may_modify_inputs=True)
-    check_result_tuple(c, result, 5, names)
+    check_result_tuple(c, result, 5, names, ADAM_RETURN_HINT)
     moved = {key: value - 0.01 * np.sign(grads["d" + key]) for key, value in parameters.items()}
     expect_dict_close(c, result[0], moved,
                       "first step from zero moments with the defaults: every parameter moves by 0.01 against its "

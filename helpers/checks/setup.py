@@ -4,7 +4,8 @@
 its own id, which shows where each example went, whether its label went with it, and
 whether the split was shuffled. ``normalize_inputs`` is checked on a case small enough to
 follow by hand and on features of very different scales; ``diagnose_bias_variance`` on
-the lecture's four cases and its Bayes-error example.
+the lecture's four cases, its Bayes-error example and errors whose diagnosis depends on
+the ``threshold`` argument.
 """
 
 import math
@@ -43,6 +44,16 @@ def expected_sizes(m, fractions):
     return sizes
 
 
+def sizes_hint(sizes, m, fractions):
+    """The hint for wrong split sizes; it names rounding to the nearest integer when that explains them."""
+    rounded = [round(fractions[1] * m), round(fractions[2] * m)]
+    if sizes[1:] == rounded and rounded != [math.floor(fractions[1] * m), math.floor(fractions[2] * m)]:
+        product = next(f * m for f, r in zip(fractions[1:], rounded) if r != math.floor(f * m))
+        return (f"The sizes were rounded ({product:.4g} became {round(product)}); dev and test get floor(fraction * m) "
+                "examples, rounded down: int(fractions[1] * m) or math.floor(...), not round(...).")
+    return "m_dev = int(fractions[1] * m) and m_test = int(fractions[2] * m); the training set gets all the others."
+
+
 def check_split(c, result, X, Y, fractions, what):
     """Shapes, sizes, partition and pairing of one result of split_dataset; returns the id rows."""
     c.require_type(result, (tuple, list), f"{what}: the result",
@@ -68,7 +79,7 @@ def check_split(c, result, X, Y, fractions, what):
     c.expect(tuple(sizes) in accepted,
              f"{what}: sizes {sizes[0]}/{sizes[1]}/{sizes[2]} (dev and test floor(fraction * m), train the rest)",
              f"{what}: the splits have {sizes[0]}/{sizes[1]}/{sizes[2]} examples; expected {train}/{dev}/{test}.",
-             "m_dev = int(fractions[1] * m) and m_test = int(fractions[2] * m); the training set gets all the others.", stop=True)
+             sizes_hint(sizes, m, fractions), stop=True)
     ids = [np.asarray(result[k][0]) for k in range(0, 6, 2)]
     every = np.sort(np.concatenate(ids))
     c.expect(np.array_equal(every, np.arange(m)), f"{what}: every example is in exactly one split",
@@ -89,7 +100,8 @@ def check_split(c, result, X, Y, fractions, what):
 
 @student_check
 def split_dataset(c, split_dataset):
-    for m, fractions in ((57, (0.6, 0.2, 0.2)), (250, (0.8, 0.1, 0.1)), (1000, (0.98, 0.01, 0.01))):
+    # 0.2 * 58 = 11.6 and 0.15 * 99 = 14.85: rounding them to the nearest integer gives other sizes than floor.
+    for m, fractions in ((58, (0.6, 0.2, 0.2)), (99, (0.7, 0.15, 0.15)), (1000, (0.98, 0.01, 0.01))):
         X, Y = labelled_examples(m)
         kwargs = {} if fractions == (0.6, 0.2, 0.2) else {"fractions": fractions}
         result = c.call(split_dataset, X, Y, rng=np.random.default_rng(m), **kwargs)
@@ -106,7 +118,8 @@ def split_dataset(c, split_dataset):
              "Two calls with rng seeded alike gave different splits.", RNG_HINT)
     c.expect(not np.array_equal(first[0], other[0]), "another rng seed gives another split",
              "Two calls with differently seeded rngs gave the same training set.",
-             "Do not create a generator with a fixed seed inside the function; use the `rng` you are given.")
+             "Use the `rng` you are given, as it is: no np.random.seed(...) and no generator with a fixed seed "
+             "inside the function (the caller seeds rng).")
 
 
 # ----- Exercise 2: normalize_inputs ------------------------------------------------------------------
@@ -208,11 +221,19 @@ LECTURE_CASES = [
 DIAGNOSES = ("high bias", "high variance", "high bias and high variance", "low bias and low variance")
 DIAGNOSIS_HINT = ("Avoidable bias = train_error - base_error, variance = dev_error - train_error; "
                   "each is high when it is larger than threshold.")
+#: Errors whose diagnosis depends on the threshold: ((train, dev), threshold) -> diagnosis.
+THRESHOLD_CASES = [
+    ((0.04, 0.07), 0.02, "high bias and high variance"),
+    ((0.08, 0.15), 0.1, "low bias and low variance"),
+    ((0.01, 0.04), 0.02, "high variance"),
+]
+THRESHOLD_HINT = ("Compare both gaps with the threshold argument: 0.05 is only its default, and the caller may "
+                  "pass another.")
 
 
-def check_diagnosis(c, function, case, expected, what, hint=DIAGNOSIS_HINT):
-    """Call ``function(*case)`` and compare its answer with ``expected``."""
-    answer = c.call(function, *case)
+def check_diagnosis(c, function, case, expected, what, hint=DIAGNOSIS_HINT, **kwargs):
+    """Call ``function(*case, **kwargs)`` and compare its answer with ``expected``."""
+    answer = c.call(function, *case, **kwargs)
     if not isinstance(answer, str) or answer not in DIAGNOSES:
         c.fail(f"{what}: returned {answer!r}; expected one of the four strings {', '.join(map(repr, DIAGNOSES))}.",
                "Return the text exactly as written in the docstring.", stop=True)
@@ -226,3 +247,7 @@ def diagnose_bias_variance(c, diagnose_bias_variance):
     check_diagnosis(c, diagnose_bias_variance, (0.15, 0.16, 0.14), "low bias and low variance",
                     "train 15.0%, dev 16.0%, base error 14.0% (blurry images)",
                     "With a base error of 14%, a training error of 15% leaves only 1% of avoidable bias.")
+    for (train, dev), threshold, expected in THRESHOLD_CASES:
+        check_diagnosis(c, diagnose_bias_variance, (train, dev), expected,
+                        f"train {train:.1%}, dev {dev:.1%}, threshold {threshold}", THRESHOLD_HINT,
+                        threshold=threshold)

@@ -3,7 +3,9 @@
 Expected values are fixed numbers (worked out once from the definitions) or properties
 every correct answer has: columns of probabilities sum to 1, a shift of a column's
 logits changes nothing, the cost equals the log-sum-exp of the logits minus the true
-class's logit. The stability case fails on any warning and on any NaN or infinity.
+class's logit, even for confident mistakes (a true-class probability of 1e-200, where a
+clip or an added constant before the log shows). The stability case fails on any warning
+and on any NaN or infinity.
 """
 
 import numpy as np
@@ -38,6 +40,19 @@ Z_LARGE = np.array([[1000.0, -1000.0, 0.0],
 A_LARGE = np.array([[0.6652409557748218, 0.4223187982515182, 0.0],
                     [0.24472847105479764, 0.4223187982515182, 0.0],
                     [0.09003057317038046, 0.15536240349696362, 1.0]])
+
+# Two confident mistakes: the true class (row 0) gets a probability of 1.05e-20 and 6.17e-201, a loss of
+# -log(1.05e-20) = 46.0 and -log(6.17e-201) = 461.0; the cost, their mean, is 253.5.
+Z_CONFIDENT = np.array([[0.0, -1.0],
+                        [46.0, 460.0],
+                        [1.0, 0.0]])
+A_CONFIDENT = np.array([[1.0530617357553812e-20, 6.1694129764028669e-201],
+                        [1.0, 1.0],
+                        [2.8625185805493937e-20, 1.6770203186015345e-200]])
+Y_CONFIDENT = np.array([[1.0, 1.0], [0.0, 0.0], [0.0, 0.0]])
+GUARD_HINT = ("Take the log of AL as it is: np.clip(AL, 1e-12, 1) or AL + 1e-8 before the log changes the cost, "
+              "most for the confident mistakes the cost is there to punish (-log(1e-20) is 46.1; with a clip at "
+              "1e-12 it would count as 27.6).")
 
 
 def log_sum_exp_cost(Z, labels):
@@ -117,6 +132,15 @@ def one_hot(c, one_hot):
              "expected (9, 0), (0, 1), (3, 2).", "Label k goes to row k (classes are numbered from 0).")
 
 
+def cost_hint(cost, expected, hint):
+    """``hint``, or GUARD_HINT when ``cost`` is off by so little that a guard on the log is the likely cause."""
+    try:
+        error = abs(float(cost) - expected) / abs(expected)
+    except (TypeError, ValueError):
+        return hint
+    return GUARD_HINT if 1e-9 < error < 1e-5 else hint
+
+
 @student_check
 def compute_cost_softmax(c, compute_cost_softmax):
     cost = c.call(compute_cost_softmax, LECTURE_A, np.array([[1.0], [0.0], [0.0], [0.0]]),
@@ -124,18 +148,25 @@ def compute_cost_softmax(c, compute_cost_softmax):
     c.expect(np.ndim(cost) == 0, "the cost is a single number",
              f"the cost has shape {np.shape(cost)}; expected a single number.",
              "Sum over both axes (classes and examples), then convert with float(...).", stop=True)
-    c.expect_close(cost, -np.log(0.8420335723974581), "cost of the lecture's example, true class 0 (-log 0.842)",
-                   rtol=1e-9,
-                   hint="The loss of one example is -sum_j y_j log(a_j): only the true class's probability counts.")
+    expected = -np.log(0.8420335723974581)
+    c.expect_close(cost, expected, "cost of the lecture's example, true class 0 (-log 0.842)", rtol=1e-9,
+                   hint=cost_hint(cost, expected, "The loss of one example is -sum_j y_j log(a_j): only the true "
+                                                  "class's probability counts."))
     expected = log_sum_exp_cost(Z_SMALL, LABELS_SMALL)
     cost = c.call(compute_cost_softmax, A_SMALL, Y_SMALL, inputs="A and Y of shape (3, 4)")
     c.expect_close(cost, expected, "cost of 4 examples (log-sum-exp of the logits minus the true logit)", rtol=1e-9,
-                   hint="J = -(1/m) * sum over the examples and the classes of Y * log(AL), with m = Y.shape[1], "
-                        "the number of columns (not the number of classes).")
+                   hint=cost_hint(cost, expected, "J = -(1/m) * sum over the examples and the classes of "
+                                                  "Y * log(AL), with m = Y.shape[1], the number of columns (not the "
+                                                  "number of classes)."))
     doubled = c.call(compute_cost_softmax, np.hstack([A_SMALL, A_SMALL]), np.hstack([Y_SMALL, Y_SMALL]),
                      inputs="the same examples twice, shape (3, 8)")
     c.expect_close(doubled, expected, "cost of the same 4 examples twice (a mean, so unchanged)", rtol=1e-9,
-                   hint="Divide the sum by the number of examples m.")
+                   hint=cost_hint(doubled, expected, "Divide the sum by the number of examples m."))
+    cost = c.call(compute_cost_softmax, A_CONFIDENT, Y_CONFIDENT,
+                  inputs="true-class probabilities 1.1e-20 and 6.2e-201")
+    c.expect_close(cost, log_sum_exp_cost(Z_CONFIDENT, np.array([0, 0])),
+                   "cost of two confident mistakes (true-class probabilities 1.1e-20 and 6.2e-201)", rtol=1e-9,
+                   hint=GUARD_HINT)
 
 
 @student_check
@@ -164,7 +195,8 @@ def predict_classes(c, predict_classes):
                    [0.3, 0.7, 0.1, 0.3, 0.05],
                    [0.1, 0.2, 0.7, 0.4, 0.90]])
     labels = c.call(predict_classes, AL, inputs="AL of shape (3, 5)")
-    c.require_shape(labels, (5,), "the predictions", "Return one label per example, a 1-D array of shape (m,).")
+    c.require_shape(labels, (5,), "predict_classes(AL of shape (3, 5))",
+                    "Return one label per example, a 1-D array of shape (m,).")
     c.expect(labels.dtype.kind in "iu", "the predictions are integers",
              f"the predictions have dtype {labels.dtype}; expected integers.",
              "np.argmax returns integer positions; do not convert them to float.")
@@ -173,7 +205,7 @@ def predict_classes(c, predict_classes):
              "The prediction for an example is the row of the largest entry of its column.")
     scores = np.array([[2.0, -1.0], [0.5, 3.0], [7.0, 0.0], [-3.0, 2.9], [1.0, -5.0]])
     labels = c.call(predict_classes, scores, inputs="scores of shape (5, 2)")
-    c.require_shape(labels, (2,), "the predictions for (5, 2) scores", "One label per column.")
+    c.require_shape(labels, (2,), "predict_classes(scores of shape (5, 2))", "One label per column.")
     c.expect(np.array_equal(labels, [2, 1]), "scores of shape (5, 2) -> [2, 1]",
              f"got {labels.tolist()}; expected [2, 1].",
              "Look for the largest entry down each column (over the classes), not along a row.")
