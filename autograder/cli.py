@@ -4,7 +4,7 @@ Run ``course --help`` (or ``python -m autograder --help``) for the options.
 """
 
 import argparse
-import csv
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 
 from autograder import accuracy, course, student_kit, submissions
-from autograder.pipeline import (DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError,
-                                 SubmissionResult)
+from autograder.batch import GradesCsv, grade_batch
+from autograder.pipeline import DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError
 from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB
 
 
@@ -49,6 +49,13 @@ def build_parser():
                                  help="run grading kernels in a bubblewrap sandbox: no network, no files but "
                                       "the submission's, the Python packages and the helpers; 'auto' uses it "
                                       "when bwrap is installed (default: %(default)s)")
+        if name in ("grade", "demo"):
+            command.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                                 help="notebooks graded at once on this machine, each in its own sandboxed "
+                                      "kernel (default: the number of cores, %(default)s)")
+            command.add_argument("--scheduler", metavar="ADDRESS",
+                                 help="grade on the workers of a Dask cluster instead, for example "
+                                      "tcp://host:8786 (see the README)")
         return command
 
     release = add("release", run_release, "Build the student notebooks and verify they give nothing away.")
@@ -104,7 +111,8 @@ def run_grade(args):
         return
     grader = grading_course(args, args.work_dir)
     try:
-        results = grade_all(grader, to_grade, sheet, feedback=not args.no_feedback)
+        results = grade_batch(grader, to_grade, sheet, feedback=not args.no_feedback, jobs=args.jobs,
+                              scheduler=args.scheduler)
     except KeyboardInterrupt:
         print(f"\ninterrupted: {args.csv} has the rows of the submissions graded so far; "
               f"the same command grades the rest")
@@ -126,104 +134,6 @@ def grading_course(args, work_dir, others_code=True):
         print("note: grading without the sandbox: student code can read this machine's files and use the "
               "network (install bubblewrap, or see the README)")
     return grader
-
-
-def grade_all(grader, found, sheet, feedback=True, progress=print):
-    """Grade every submission and add its row to ``sheet`` (a GradesCsv) as soon as it is graded.
-
-    The rows ``sheet`` had of these submissions are replaced. A failure of one submission never
-    stops the others; KeyboardInterrupt stops the batch, and the rows written so far stay.
-    Returns the results.
-    """
-    sheet.begin(found)
-    released, results = set(), []
-    for number, item in enumerate(found, start=1):
-        progress(f"[{number}/{len(found)}] {item.student} / {item.assignment} ...")
-        if item.problem:
-            result = SubmissionResult(item.student, item.assignment, error=f"{item.path.name}: {item.problem}")
-        else:
-            if item.assignment not in released:
-                grader.release(item.assignment)  # registers the assignment in the gradebook
-                released.add(item.assignment)
-            result = grader.grade(item.student, item.assignment, item.path, feedback=feedback)
-        sheet.add(result)
-        results.append(result)
-    return results
-
-
-class GradesCsv:
-    """The grades CSV: one row per submission, each written as soon as its submission is graded.
-
-    The columns: student, assignment, score, max_score, the points of every exercise of
-    ``assignments`` (and of those the file had already), reasons (why each lost point was
-    lost) and notes (what the grader put right or restored). The rows the file had stay,
-    but for those of submissions graded again (see ``begin``).
-    """
-
-    FIRST_COLUMNS = ["student", "assignment", "score", "max_score"]
-    LAST_COLUMNS = ["reasons", "notes"]
-
-    def __init__(self, path, assignments):
-        self.path = Path(path)
-        old_columns, self.old_rows = _read_grades_csv(self.path)
-        gradable = sorted(set(course.assignments()) & set(assignments))
-        exercises = [course.exercise_name(grade_id) for assignment in gradable
-                     for grade_id in course.grade_cells(course.read_source(assignment))]
-        fixed = self.FIRST_COLUMNS + self.LAST_COLUMNS
-        self.columns = [*self.FIRST_COLUMNS, *dict.fromkeys([c for c in old_columns if c not in fixed] + exercises),
-                        *self.LAST_COLUMNS]
-
-    def has_row(self, submission):
-        """Whether the file had a row of ``submission`` (its student and assignment) before this batch."""
-        return any(row["student"] == submission.student and row["assignment"] == submission.assignment
-                   for row in self.old_rows)
-
-    def begin(self, to_grade):
-        """Write the header and the rows the file had, but for those of the submissions ``to_grade``."""
-        regraded = {(item.student, item.assignment) for item in to_grade}
-        kept = [row for row in self.old_rows if (row["student"], row["assignment"]) not in regraded]
-        partial = self.path.with_name(self.path.name + ".partial")
-        with self._open(partial, "w") as file:
-            writer = self._writer(file)
-            writer.writeheader()
-            writer.writerows(kept)
-        partial.replace(self.path)  # in one step: a grader killed meanwhile loses no row
-
-    def add(self, result):
-        """Append the row of one graded submission; it is on disk when this returns."""
-        with self._open(self.path, "a") as file:
-            self._writer(file).writerow(grades_row(result))
-
-    def _writer(self, file):
-        return csv.DictWriter(file, self.columns, restval="", extrasaction="ignore")
-
-    @staticmethod
-    def _open(path, mode):
-        return open(path, mode, newline="", encoding="utf-8", errors="backslashreplace")
-
-
-def _read_grades_csv(path):
-    """The columns and the rows (dicts) of an existing grades CSV; none of either when there is none."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return [], []
-    with open(path, newline="", encoding="utf-8") as file:
-        reader = csv.DictReader(file)
-        rows = list(reader)
-    if not {"student", "assignment"} <= set(reader.fieldnames or []):
-        raise ValueError(f"{path} is not a grades CSV (it has no student and assignment columns): "
-                         f"choose another --csv")
-    return reader.fieldnames, rows
-
-
-def grades_row(result):
-    """The CSV row of one result, a dict by column.
-
-    Its reasons say why each lost point was lost, or give the one error that cost them all.
-    """
-    reasons = [result.error] if result.error else [f"{e.name}: {e.reason}" for e in result.exercises if e.reason]
-    return {"student": result.student, "assignment": result.assignment, "score": f"{result.score:g}",
-            "max_score": f"{result.max_score:g}", **{e.name: f"{e.score:g}" for e in result.exercises},
-            "reasons": "; ".join(reasons), "notes": "; ".join(result.notes)}
 
 
 def format_results(results):
@@ -299,7 +209,8 @@ def run_demo(args):
             nbformat.write(notebook, path)
             found.append(submissions.Submission(student, assignment, path))
     grades = grader.work_dir / "demo_grades.csv"
-    results = grade_all(grader, found, GradesCsv(grades, {item.assignment for item in found}))
+    results = grade_batch(grader, found, GradesCsv(grades, {item.assignment for item in found}), jobs=args.jobs,
+                          scheduler=args.scheduler)
     print()
     print(format_results(results))
     print(f"\ngrades: {grades}")

@@ -20,7 +20,7 @@ from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import Execute
+from nbgrader.preprocessors import Execute, SaveAutoGrades
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
@@ -91,6 +91,9 @@ class Course:
         if self.isolated and bubblewrap() is None:
             raise ValueError("Isolated grading needs bubblewrap (the bwrap program): "
                              "install it, for example with 'apt install bubblewrap'.")
+        #: The limits of this grader, as keyword arguments: a grader built elsewhere with them grades alike.
+        self.limits = dict(cell_timeout=cell_timeout, isolated=self.isolated, memory_limit_mb=memory_limit_mb,
+                           notebook_timeout=notebook_timeout)
         _put_interpreter_on_path()
         _single_threaded_kernels()
         config = nbgrader_config(self.work_dir, cell_timeout, self.isolated, memory_limit_mb, notebook_timeout)
@@ -162,6 +165,35 @@ class Course:
                 raise KeyboardInterrupt  # nbgrader catches even Ctrl-C; it must stop the batch
             return self.failed_result(student, assignment, autograde_failure_reason(outcome))
         return self.read_result(student, assignment)
+
+    def graded_files(self, student, assignment):
+        """Dict relative path -> bytes of what grading one submission left in the step folders
+        (the submitted and the autograded notebook, the feedback page when there is one)."""
+        files = {}
+        for step in (self.coursedir.submitted_directory, self.coursedir.autograded_directory,
+                     self.coursedir.feedback_directory):
+            folder = self.step_dir(step, assignment, student)
+            for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+                if path.is_file() and not path.is_symlink():
+                    files[str(path.relative_to(self.work_dir))] = path.read_bytes()
+        return files
+
+    def record(self, student, assignment, files):
+        """Take in one submission graded by another Course: write its ``graded_files`` here and
+        save its grades to this gradebook as nbgrader's autograde saves them."""
+        for relative, data in files.items():
+            path = self.work_dir / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        notebook_path = self.step_dir(self.coursedir.autograded_directory, assignment, student) / f"{assignment}.ipynb"
+        resources = {"nbgrader": {"notebook": assignment, "assignment": assignment, "student": student,
+                                  "db_url": self.coursedir.db_url}}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SAWarning)  # nbgrader's own gradebook session code, as in autograde
+            with self.gradebook() as gradebook:
+                gradebook.update_or_create_student(student)
+                gradebook.update_or_create_submission(assignment, student)
+            SaveAutoGrades().preprocess(nbformat.read(notebook_path, as_version=4), resources)
 
     def generate_feedback(self, student, assignment):
         """Write the HTML feedback of one graded submission; return its path or None."""

@@ -125,19 +125,24 @@ def read_notebook(path):
     return nbformat.reads(json.dumps(_check_format(data)), as_version=4)
 
 
-def _notebook_text(path):
-    """The text of a notebook file; raises InvalidNotebook unless it is a non-empty UTF-8 file within the limit."""
+def notebook_bytes(path):
+    """The bytes of a submitted file; raises InvalidNotebook unless it is a non-empty regular file within the limit."""
     try:
-        info = path.stat()
+        info = Path(path).stat()
         if not stat.S_ISREG(info.st_mode):
             raise InvalidNotebook("it is not a regular file")
         if info.st_size == 0:
             raise InvalidNotebook("the file is empty")
         if info.st_size > MAX_NOTEBOOK_MIB * _MIB:
             raise InvalidNotebook(f"the file is {info.st_size / _MIB:.1f} MiB; the limit is {MAX_NOTEBOOK_MIB} MiB")
-        data = path.read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
         raise InvalidNotebook(f"the file cannot be read ({error.strerror or error})")
+
+
+def _notebook_text(path):
+    """The text of a notebook file; raises InvalidNotebook unless it is a non-empty UTF-8 file within the limit."""
+    data = notebook_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

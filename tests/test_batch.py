@@ -23,9 +23,10 @@ REFUSED = {name: reason for name, (_, reason) in MALFORMED.items()} | {
 
 
 def grade(folder, work_dir, csv_path, *options):
-    """Run ``course grade`` on ``folder``; return its exit code."""
+    """Run ``course grade`` on ``folder`` in this process (``--jobs 1``: the tests here patch the
+    grader, which worker processes would not see); return its exit code."""
     return cli.main(["grade", str(folder), "--work-dir", str(work_dir), "--csv", str(csv_path),
-                     "--timeout", str(TEST_CELL_TIMEOUT), *options])
+                     "--timeout", str(TEST_CELL_TIMEOUT), "--jobs", "1", *options])
 
 
 def read_rows(csv_path):
