@@ -29,14 +29,28 @@ def imports_cell(assignment):
             if course.nbgrader_meta(c).get("grade_id") == reference.IMPORTS_CELL_ID]
 
 
-def judge(assignment, function, edits=(), description="the solution"):
-    """Run the visible check and the hidden tests of ``function`` on the solution with ``edits`` made."""
+def verdicts(assignment, function, edits=()):
+    """The Verdicts of the visible check and of the hidden tests of ``function`` on the solution with ``edits`` made."""
     answers = submissions.student_solutions(assignment, edits)
     namespace = reference.namespace_from_cells(imports_cell(assignment) + list(answers.values()))
     visible, hidden = checks_of(assignment)
     with through_the_wire(namespace[function]) as stand_in:
-        return Judgement(function, description, run_checks([getattr(visible, function)], stand_in).passed,
-                         run_checks([getattr(hidden, function)], stand_in).passed)
+        return run_checks([getattr(visible, function)], stand_in), run_checks([getattr(hidden, function)], stand_in)
+
+
+def named_edit(assignment, function, description):
+    """The mutant or variant of ``function`` in ``autograder/edits/`` whose description is ``description``."""
+    module = submissions.edits(assignment)
+    found = [e for e in module.MUTANTS + module.VARIANTS if e.function == function and e.description == description]
+    if len(found) != 1:
+        raise KeyError(f"{assignment} has {len(found)} edits of {function} described {description!r}")
+    return found[0]
+
+
+def judge(assignment, function, edits=(), description="the solution"):
+    """Run the visible check and the hidden tests of ``function`` on the solution with ``edits`` made."""
+    visible, hidden = verdicts(assignment, function, edits)
+    return Judgement(function, description, visible.passed, hidden.passed)
 
 
 def judge_assignment(assignment):

@@ -10,7 +10,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import pytest  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
-from autograder import course  # noqa: E402
+from autograder import accuracy, course  # noqa: E402
 from autograder.pipeline import Course  # noqa: E402
 
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -37,3 +37,10 @@ def grader(tmp_path_factory):
 def releases(grader):
     """Dict assignment -> path of its released notebook."""
     return {assignment: grader.release(assignment) for assignment in course.assignments()}
+
+
+def visible_verdict(assignment, function, description=None):
+    """The visible check's Verdict on the solution of ``function``, or on its mutant or variant ``description``,
+    judged through the wire as the grader judges a kernel's function."""
+    edits = [accuracy.named_edit(assignment, function, description)] if description else []
+    return accuracy.verdicts(assignment, function, edits)[0]

@@ -4,21 +4,13 @@ Each mistake is a mutant of ``autograder/edits/setup.py``, judged as the grader 
 kernel's function: through the wire.
 """
 
-from autograder import accuracy, judge, reference, submissions
-from autograder.edits import setup as edits
+from conftest import visible_verdict as verdict_of
 
 ASSIGNMENT = "00_setup"
 
 
 def visible_verdict(function, description=None):
-    """The visible check's Verdict on the solution of ``function``, or on its mutant or variant ``description``."""
-    applied = [e for e in edits.MUTANTS + edits.VARIANTS if e.function == function and e.description == description]
-    assert len(applied) == (description is not None), description
-    answers = submissions.student_solutions(ASSIGNMENT, applied)
-    namespace = reference.namespace_from_cells(accuracy.imports_cell(ASSIGNMENT) + list(answers.values()))
-    visible, _ = judge.checks_of(ASSIGNMENT)
-    with judge.through_the_wire(namespace[function]) as stand_in:
-        return judge.run_checks([getattr(visible, function)], stand_in)
+    return verdict_of(ASSIGNMENT, function, description)
 
 
 def test_split_sizes_rounded_to_the_nearest_integer_fail_with_a_hint_on_rounding_down():

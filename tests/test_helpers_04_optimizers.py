@@ -9,11 +9,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from autograder import accuracy, judge, reference, submissions  # noqa: E402
-from autograder.edits import optimizers as edits  # noqa: E402
+from conftest import visible_verdict as verdict_of  # noqa: E402
 from helpers import plots  # noqa: E402
 
 ASSIGNMENT = "04_optimizers"
+
+
+def visible_verdict(function, description=None):
+    return verdict_of(ASSIGNMENT, function, description)
 
 
 def bowl(w1, w2):
@@ -45,17 +48,6 @@ def test_plot_paths_on_contours_evaluates_the_cost_on_a_grid_and_marks_the_minim
     stars = [line for line in ax.lines if line.get_marker() == "*"]
     assert len(stars) == 1 and list(stars[0].get_xdata()) == [0]
     plt.close("all")
-
-
-def visible_verdict(function, description):
-    """The visible check's Verdict on the mutant or variant ``description`` of ``function``."""
-    applied = [e for e in edits.MUTANTS + edits.VARIANTS if e.function == function and e.description == description]
-    assert len(applied) == 1, description
-    answers = submissions.student_solutions(ASSIGNMENT, applied)
-    namespace = reference.namespace_from_cells(accuracy.imports_cell(ASSIGNMENT) + list(answers.values()))
-    visible, _ = judge.checks_of(ASSIGNMENT)
-    with judge.through_the_wire(namespace[function]) as stand_in:
-        return judge.run_checks([getattr(visible, function)], stand_in)
 
 
 def test_rmsprop_with_epsilon_inside_the_root_shows_the_digits_that_differ_and_names_the_mistake():

@@ -10,11 +10,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from autograder import accuracy, judge, reference, submissions  # noqa: E402
-from autograder.edits import softmax as edits  # noqa: E402
+from conftest import visible_verdict as verdict_of  # noqa: E402
 from helpers import nn, plots  # noqa: E402
 
 ASSIGNMENT = "06_softmax"
+
+
+def visible_verdict(function, description=None):
+    return verdict_of(ASSIGNMENT, function, description)
 
 
 def test_confusion_matrix_counts_true_classes_in_rows_and_predictions_in_columns():
@@ -49,17 +52,6 @@ def test_plot_confusion_matrix_writes_every_nonzero_count_in_its_cell():
     assert texts == {((0, 0), "5"), ((0, 1), "2"), ((1, 1), "3")}
     assert ax.get_xlabel() == "predicted class" and ax.get_title() == "t"
     plt.close("all")
-
-
-def visible_verdict(function, description):
-    """The visible check's Verdict on the mutant or variant ``description`` of ``function``."""
-    applied = [e for e in edits.MUTANTS + edits.VARIANTS if e.function == function and e.description == description]
-    assert len(applied) == 1, description
-    answers = submissions.student_solutions(ASSIGNMENT, applied)
-    namespace = reference.namespace_from_cells(accuracy.imports_cell(ASSIGNMENT) + list(answers.values()))
-    visible, _ = judge.checks_of(ASSIGNMENT)
-    with judge.through_the_wire(namespace[function]) as stand_in:
-        return judge.run_checks([getattr(visible, function)], stand_in)
 
 
 def test_a_cost_clipped_before_the_log_fails_on_confident_mistakes_with_a_hint():
