@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from autograder.hidden.common import numerical_gradient, relative_error
+from conftest import visible_verdict
 
 from helpers import batchnorm, nn
 
@@ -133,3 +134,63 @@ def test_sample_batches_is_reproducible_and_takes_a_number_of_batches():
     assert all(np.array_equal(a[0], b[0]) for a, b in zip(first, again))
     whole = batchnorm.sample_batches(X, X, 100, np.random.default_rng(1))
     assert len(whole) == 1 and sorted(whole[0][1][0]) == list(range(30))
+
+
+# ----- the visible checks name the mistakes the hidden tests catch (through the wire) ----------
+def test_momentum_weights_swapped_are_named_at_momentum_0_9():
+    verdict = visible_verdict("05_batch_norm", "batchnorm_forward", "momentum weights swapped in the running averages")
+    assert not verdict.passed
+    assert "running_mean after one batch (0.9 * 0 + 0.1 * mu): your result weighs the batch's mu by momentum." \
+        in verdict.printed
+    assert "momentum weighs the OLD running value" in verdict.printed
+
+
+def test_the_unbiased_variance_and_the_per_example_statistics_are_named():
+    unbiased = visible_verdict("05_batch_norm", "batchnorm_forward", "unbiased variance (divides by m - 1)")
+    assert "train mode: out: your result uses the unbiased variance, which divides by m - 1." in unbiased.printed
+    per_example = visible_verdict("05_batch_norm", "batchnorm_forward",
+                                  "statistics over axis 0 (per example instead of per unit)")
+    assert "normalizes each column (example) instead of each row (unit)" in per_example.printed
+
+
+def test_a_running_variance_kept_unbiased_fails_with_a_hint_naming_it():
+    verdict = visible_verdict("05_batch_norm", "batchnorm_forward",
+                              "running variance from the unbiased variance (as PyTorch keeps it)")
+    assert "your result averages the unbiased variance (divided by m - 1)." in verdict.printed
+
+
+def test_eps_after_the_square_root_gets_the_eps_hint_although_eps_is_tiny():
+    verdict = visible_verdict("05_batch_norm", "batchnorm_forward", "eps added after the square root")
+    assert not verdict.passed
+    assert "The difference is of the size of eps: eps goes INSIDE the square root" in verdict.printed
+
+
+def test_momentum_hard_coded_to_0_9_is_named_by_the_momentum_0_75_case():
+    verdict = visible_verdict("05_batch_norm", "batchnorm_forward", "0.9 written instead of bn_param's momentum")
+    assert "momentum 0.75: running_mean (0.75 * (1, 2) + 0.25 * mu): your result uses momentum 0.9" in verdict.printed
+
+
+def test_statistics_without_keepdims_get_a_hint_on_keepdims():
+    verdict = visible_verdict("05_batch_norm", "batchnorm_forward", "statistics without keepdims (shape (n,))")
+    assert "operands could not be broadcast" in verdict.printed and "Hint: mu and var must keep shape (n, 1)" \
+        in verdict.printed
+
+
+def test_a_wrong_variance_path_is_told_from_a_wrong_mean_path():
+    variance = visible_verdict("05_batch_norm", "batchnorm_backward", "factor 2 of the square missing in the variance path")
+    assert "Check the path through var" in variance.printed and "Check the path through mu" not in variance.printed
+    mean = visible_verdict("05_batch_norm", "batchnorm_backward", "the 1/m of the mean path missing")
+    assert "Check the path through mu" in mean.printed
+    alt = visible_verdict("05_batch_norm", "batchnorm_backward_alt", "the Z_norm * dgamma term is missing")
+    assert "the term - Z_norm * dgamma" in alt.printed
+
+
+def test_he_scale_from_the_layers_own_size_is_named():
+    verdict = visible_verdict("05_batch_norm", "initialize_parameters_bn", "He scale from n[l] instead of n[l-1]")
+    assert "sqrt(2/300) from n[1] = 300, the layer's own size" in verdict.printed
+
+
+def test_the_solutions_and_the_new_variants_pass_the_visible_checks():
+    for function in ("batchnorm_forward", "batchnorm_backward", "batchnorm_backward_alt", "initialize_parameters_bn"):
+        assert visible_verdict("05_batch_norm", function).passed, function
+    assert visible_verdict("05_batch_norm", "batchnorm_backward", "dmu with its variance term written out (it is zero)").passed

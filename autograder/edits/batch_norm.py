@@ -43,6 +43,28 @@ MUTANTS = [
          (("mu, var = running_mean, running_var",
            "mu, var = np.mean(Z, axis=1, keepdims=True), np.var(Z, axis=1, keepdims=True)"),)),
     Edit("batchnorm_forward", "gamma and beta swapped", (("out = gamma * Z_norm + beta", "out = beta * Z_norm + gamma"),)),
+    Edit("batchnorm_forward", "eps added after the square root",
+         ((NORMALIZE, "Z_norm = (Z - mu) / (np.sqrt(var) + eps)"),)),
+    Edit("batchnorm_forward", "statistics without keepdims (shape (n,))",
+         ((MEAN, MEAN.replace(", keepdims=True", "")), (VAR, VAR.replace(", keepdims=True", "")))),
+    Edit("batchnorm_forward", "running variance from the unbiased variance (as PyTorch keeps it)",
+         ((RUNNING_VAR, RUNNING_VAR.replace("(1 - momentum) * var", "(1 - momentum) * var * m / (m - 1)")),
+          (MEAN, MEAN + "\n        m = Z.shape[1]"))),
+    Edit("batchnorm_forward", "running variance averages var + eps",
+         ((RUNNING_VAR, RUNNING_VAR.replace("(1 - momentum) * var", "(1 - momentum) * (var + eps)")),)),
+    Edit("batchnorm_forward", "0.9 written instead of bn_param's momentum",
+         ((RUNNING_MEAN, "bn_param[\"running_mean\"] = 0.9 * running_mean + 0.1 * mu"),
+          (RUNNING_VAR, "bn_param[\"running_var\"] = 0.9 * running_var + 0.1 * var"))),
+    Edit("batchnorm_forward", "train mode normalizes with the updated running statistics",
+         ((NORMALIZE, "if mode == \"train\":\n        mu, var = bn_param[\"running_mean\"], bn_param[\"running_var\"]\n"
+                      "    " + NORMALIZE),)),
+    Edit("batchnorm_forward", "test mode updates the running statistics too",
+         (("mu, var = running_mean, running_var",
+           "mu, var = running_mean, running_var\n"
+           "        bn_param[\"running_mean\"] = momentum * running_mean + (1 - momentum) * np.mean(Z, axis=1, keepdims=True)\n"
+           "        bn_param[\"running_var\"] = momentum * running_var + (1 - momentum) * np.var(Z, axis=1, keepdims=True)"),)),
+    Edit("batchnorm_forward", "cache holds the standard deviation instead of the variance",
+         (("cache = (Z, Z_norm, mu, var, gamma, eps)", "cache = (Z, Z_norm, mu, np.sqrt(var + eps), gamma, eps)"),)),
     # batchnorm_backward
     Edit("batchnorm_backward", "drops the path through the mean", ((MEAN_PATH, MEAN_PATH.replace("dZ_c + dmu / m", "dZ_c")),)),
     Edit("batchnorm_backward", "drops the path through the variance", ((VAR_PATH, "dZ_c = 1 * dZ_c"),)),
@@ -52,6 +74,14 @@ MUTANTS = [
     Edit("batchnorm_backward", "dgamma and dbeta swapped",
          ((DBETA, DBETA.replace("dbeta", "dgamma")), (DGAMMA, DGAMMA.replace("dgamma", "dbeta")))),
     Edit("batchnorm_backward", "dgamma without keepdims (shape (n,))", ((DGAMMA, DGAMMA.replace(", keepdims=True", "")),)),
+    Edit("batchnorm_backward", "gamma left out of dZ_norm", (("dZ_norm = gamma * dout", "dZ_norm = dout"),)),
+    Edit("batchnorm_backward", "dbeta averaged over the batch instead of summed",
+         ((DBETA, DBETA.replace("np.sum", "np.mean")),)),
+    Edit("batchnorm_backward", "the 1/m of the mean path missing", ((MEAN_PATH, MEAN_PATH.replace("dmu / m", "dmu")),)),
+    Edit("batchnorm_backward", "(var + eps) ** -0.5 instead of ** -1.5 in dvar", ((DVAR, DVAR.replace("-1.5", "-0.5")),)),
+    Edit("batchnorm_backward", "Z_norm instead of Z_c in ds", (("ds = np.sum(dZ_norm * Z_c", "ds = np.sum(dZ_norm * Z_norm"),)),
+    Edit("batchnorm_backward", "mean path averaged over axis 0",
+         ((MEAN_PATH, "dZ = dZ_c - np.mean(dZ_c, axis=0)"),)),
     Edit("batchnorm_backward", "eps ignored", (("s = 1 / np.sqrt(var + eps)", "s = 1 / np.sqrt(var)"),
                                                 (DVAR, "dvar = -0.5 * var ** -1.5 * ds"))),
     # batchnorm_backward_alt
@@ -63,6 +93,12 @@ MUTANTS = [
     Edit("batchnorm_backward_alt", "gamma left out", ((CLOSED_FORM, CLOSED_FORM.replace("dZ = gamma /", "dZ = 1 /")),)),
     Edit("batchnorm_backward_alt", "eps left out of the square root",
          ((CLOSED_FORM, CLOSED_FORM.replace("np.sqrt(var + eps)", "np.sqrt(var)")),)),
+    Edit("batchnorm_backward_alt", "eps added after the square root",
+         ((CLOSED_FORM, CLOSED_FORM.replace("np.sqrt(var + eps)", "(np.sqrt(var) + eps)")),)),
+    Edit("batchnorm_backward_alt", "dbeta and dgamma swapped inside the formula",
+         ((CLOSED_FORM, CLOSED_FORM.replace("m * dout - dbeta - Z_norm * dgamma", "m * dout - dgamma - Z_norm * dbeta")),)),
+    Edit("batchnorm_backward_alt", "sums over axis 0",
+         ((DBETA, DBETA.replace("axis=1", "axis=0")), (DGAMMA, DGAMMA.replace("axis=1", "axis=0")))),
     # initialize_parameters_bn
     Edit("initialize_parameters_bn", "hidden layers keep a bias too",
          ((BETA, BETA + '\n            parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))'),)),
@@ -73,6 +109,15 @@ MUTANTS = [
     Edit("initialize_parameters_bn", "draws from the global numpy state, ignoring rng",
          ((HE_DRAW, HE_DRAW.replace("rng.standard_normal((layers_dims[l], layers_dims[l - 1]))",
                                     "np.random.randn(layers_dims[l], layers_dims[l - 1])")),)),
+    Edit("initialize_parameters_bn", "He scale from n[l] instead of n[l-1]",
+         ((HE_DRAW, HE_DRAW.replace("np.sqrt(2 / layers_dims[l - 1])", "np.sqrt(2 / layers_dims[l])")),)),
+    Edit("initialize_parameters_bn", "W of shape (n[l-1], n[l])",
+         ((HE_DRAW, HE_DRAW.replace("(layers_dims[l], layers_dims[l - 1])", "(layers_dims[l - 1], layers_dims[l])")),)),
+    Edit("initialize_parameters_bn", "a generator with a fixed seed instead of rng",
+         ((HE_DRAW, HE_DRAW.replace("rng.standard_normal", "np.random.default_rng(0).standard_normal")),)),
+    Edit("initialize_parameters_bn", "uniform draws instead of normal ones",
+         ((HE_DRAW, HE_DRAW.replace("rng.standard_normal((layers_dims[l], layers_dims[l - 1]))",
+                                    "(rng.random((layers_dims[l], layers_dims[l - 1])) - 0.5) * np.sqrt(12)")),)),
     Edit("initialize_parameters_bn", "gamma as a row", ((GAMMA, GAMMA.replace("(layers_dims[l], 1)", "(1, layers_dims[l])")),)),
 ]
 
@@ -87,17 +132,25 @@ VARIANTS = [
                          '        bn_param["running_mean"] = running_mean'),
           (RUNNING_VAR, "running_var *= momentum\n        running_var += (1 - momentum) * var\n"
                         '        bn_param["running_var"] = running_var'))),
+    Edit("batchnorm_forward", "unbiased variance rescaled to the biased one",
+         ((VAR, "var = np.var(Z, axis=1, ddof=1, keepdims=True) * (Z.shape[1] - 1) / Z.shape[1]"),)),
     # batchnorm_backward
     Edit("batchnorm_backward", "the mean path as a subtracted mean",
          ((MEAN_PATH, "dZ = dZ_c - np.mean(dZ_c, axis=1, keepdims=True)"),)),
     Edit("batchnorm_backward", "dvar from s cubed, Z_c from Z_norm",
          ((DVAR, "dvar = -0.5 * s ** 3 * ds"), ("Z_c = Z - mu\n    s = ", "Z_c = Z_norm * np.sqrt(var + eps)\n    s = "))),
+    Edit("batchnorm_backward", "dmu with its variance term written out (it is zero)",
+         ((MEAN_PATH, "dmu = -np.sum(dZ_norm * s, axis=1, keepdims=True) + dvar * np.mean(-2 * Z_c, axis=1, keepdims=True)\n"
+                      "    dZ = dZ_c + dmu / m"),)),
     # batchnorm_backward_alt
     Edit("batchnorm_backward_alt", "the 1/m distributed inside the parentheses",
          ((CLOSED_FORM, "dZ = gamma / np.sqrt(var + eps) * (dout - dbeta / m - Z_norm * dgamma / m)"),)),
     Edit("batchnorm_backward_alt", "means over the batch instead of sums divided by m",
          ((CLOSED_FORM, "dZ = (gamma / np.sqrt(var + eps)) * (dout - np.mean(dout, axis=1, keepdims=True)\n"
                         "        - Z_norm * np.mean(dout * Z_norm, axis=1, keepdims=True))"),)),
+    Edit("batchnorm_backward_alt", "from Z - mu and var + eps instead of Z_norm",
+         ((CLOSED_FORM, "Z_c = Z - mu\n    dZ = gamma / np.sqrt(var + eps) * (dout - dbeta / m\n"
+                        "        - Z_c / (var + eps) * np.sum(dout * Z_c, axis=1, keepdims=True) / m)"),)),
     # initialize_parameters_bn
     Edit("initialize_parameters_bn", "rng.normal with He's standard deviation",
          ((HE_DRAW, "rng.normal(0.0, np.sqrt(2 / layers_dims[l - 1]), size=(layers_dims[l], layers_dims[l - 1]))"),)),

@@ -22,6 +22,13 @@ MUTANTS = [
     Edit("sample_log_uniform", "draws from the global numpy state, ignoring rng",
          ((DRAW, "r = np.random.uniform(np.log10(low), np.log10(high), size)"),)),
     Edit("sample_log_uniform", "ignores size", ((DRAW, "r = rng.uniform(np.log10(low), np.log10(high))"),)),
+    Edit("sample_log_uniform", "log10 for the bounds, but np.exp to return", (("return 10 ** r", "return np.exp(r)"),)),
+    Edit("sample_log_uniform", "bounds in the wrong order (the generator refuses low > high)",
+         ((DRAW, "r = rng.uniform(np.log10(high), np.log10(low), size)"),)),
+    Edit("sample_log_uniform", "evenly spaced exponents (np.linspace) instead of random ones",
+         ((DRAW, "r = np.linspace(np.log10(low), np.log10(high), size)"),)),
+    Edit("sample_log_uniform", "a fresh generator instead of rng",
+         ((DRAW, "rng = np.random.default_rng()\n    " + DRAW),)),
     # sample_beta
     Edit("sample_beta", "beta uniform", ((BETA, "return rng.uniform(low, high, size)"),)),
     Edit("sample_beta", "beta itself log-uniform", ((BETA, "return sample_log_uniform(low, high, size, rng)"),)),
@@ -32,6 +39,10 @@ MUTANTS = [
          ((BETA, "return 1 - sample_log_uniform(1 - low, 1 - high, size, rng)"),)),
     Edit("sample_beta", "a fresh generator instead of rng",
          ((BETA, "return 1 - sample_log_uniform(1 - high, 1 - low, size, np.random.default_rng())"),)),
+    Edit("sample_beta", "rng not passed on to sample_log_uniform",
+         ((BETA, "return 1 - sample_log_uniform(1 - high, 1 - low, size)"),)),
+    Edit("sample_beta", "1 - taken of the result only, bounds low and high",
+         ((BETA, "return 1 - sample_log_uniform(low, high, size, rng)"),)),
     # random_search
     Edit("random_search", "sorted from the worst to the best", ((SORT, "return sorted(results, key=lambda result: result[1])"),)),
     Edit("random_search", "results not sorted", ((SORT, "return results"),)),
@@ -44,6 +55,13 @@ MUTANTS = [
     Edit("random_search", "a new generator for each sampler call",
          ((CONFIG, "config = {name: sampler(np.random.default_rng()) for name, sampler in space.items()}"),)),
     Edit("random_search", "one trial too few", (("for _ in range(n_trials):", "for _ in range(n_trials - 1):"),)),
+    Edit("random_search", "pairs in the order (score, config)",
+         (("results.append((config, train_and_evaluate(config)))", "results.append((train_and_evaluate(config), config))"),
+          (SORT, "return sorted(results, key=lambda result: result[0], reverse=True)"))),
+    Edit("random_search", "samplers called with the np.random module",
+         ((CONFIG, "config = {name: sampler(np.random) for name, sampler in space.items()}"),)),
+    Edit("random_search", "a generator with a fixed seed for every trial",
+         ((CONFIG, "config = {name: sampler(np.random.default_rng(0)) for name, sampler in space.items()}"),)),
     # zoom
     Edit("zoom", "late-binding lambda: every sampler uses the last bounds",
          ((SAMPLER, "space[name] = lambda rng: sample_log_uniform(low, high, None, rng)"),)),
@@ -53,6 +71,16 @@ MUTANTS = [
     Edit("zoom", "uniform instead of log-uniform",
          ((SAMPLER, "space[name] = lambda rng, low=low, high=high: rng.uniform(low, high)"),)),
     Edit("zoom", "returns the bounds instead of samplers", ((SAMPLER, "space[name] = (low, high)"),)),
+    Edit("zoom", "bounds passed as (high, low)",
+         ((SAMPLER, "space[name] = lambda rng, low=low, high=high: sample_log_uniform(high, low, None, rng)"),)),
+    Edit("zoom", "bounds from the first and the last of the best, not their min and max",
+         (("low, high = min(values), max(values)", "low, high = values[-1], values[0]"),)),
+    Edit("zoom", "re-sorts the results from the worst up before taking top_k",
+         ((BEST, "ranked = sorted(results, key=lambda result: result[1])\n    best = [config for config, _ in ranked[:top_k]]"),)),
+    Edit("zoom", "samplers ignore the rng they are given",
+         ((SAMPLER, "space[name] = lambda rng, low=low, high=high: sample_log_uniform(low, high, None)"),)),
+    Edit("zoom", "samplers return an array of one value (size=1)",
+         ((SAMPLER, "space[name] = lambda rng, low=low, high=high: sample_log_uniform(low, high, 1, rng)"),)),
 ]
 
 VARIANTS = [
@@ -64,6 +92,8 @@ VARIANTS = [
     Edit("sample_log_uniform", "np.power and keyword arguments",
          ((DRAW, "r = rng.uniform(low=np.log10(low), high=np.log10(high), size=size)"),
           ("return 10 ** r", "return np.power(10.0, r)"))),
+    Edit("sample_log_uniform", "base 2", ((DRAW, "r = rng.uniform(np.log2(low), np.log2(high), size)"),
+                                          ("return 10 ** r", "return 2.0 ** r"))),
     # sample_beta
     Edit("sample_beta", "exponent drawn directly", ((BETA, "r = rng.uniform(np.log10(1 - high), np.log10(1 - low), size)\n"
                                                            "    return 1 - 10 ** r"),)),
@@ -82,6 +112,8 @@ VARIANTS = [
            "    scores = [train_and_evaluate(config) for config in configs]\n"
            "    order = np.argsort(scores)[::-1]\n"
            "    return [(configs[i], scores[i]) for i in order]"),)),
+    Edit("random_search", "sorted ascending, then reversed",
+         ((SORT, "return sorted(results, key=lambda result: result[1])[::-1]"),)),
     # zoom
     Edit("zoom", "functools.partial", ((SAMPLER, "import functools\n        space[name] = functools.partial(_draw_between, low, high)"),
                                        ("    return space",

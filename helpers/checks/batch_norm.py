@@ -24,7 +24,17 @@ _Z_NORM = np.array([[-1.3416394448610998, -0.4472131482870333, 0.447213148287033
                     [-0.301510796376814, -1.50755398188407, 0.904532389130442, 0.904532389130442]])
 _TRAIN_OUT = np.array([[-1.6832788897221995, 0.10557370342593342, 1.8944262965740666, 3.6832788897221995],
                        [-1.1507553981884069, -1.7537769909420349, -0.547733805434779, -0.547733805434779]])
-# The same batch with eps 0.25, momentum 0.5 and running statistics (1, 2) and (4, 1) given.
+# What four known mistakes return on it (eps 1e-5): statistics per example (axis 0), the unbiased
+# variance (ddof=1), division by var + eps instead of its square root, gamma and beta swapped.
+_OUT_PER_EXAMPLE = np.array([[2.999840019197441, 2.9999980246942846, 2.9999936000307197, 2.9999980246942846],
+                             [-1.4999600047993602, -1.4999995061735711, -1.49999840000768, -1.4999995061735711]])
+_OUT_UNBIASED = np.array([[-1.323788264883905, 0.225403911705365, 1.774596088294635, 3.323788264883905],
+                          [-1.1305580639331712, -1.652790319665856, -0.6083258082004863, -0.6083258082004863]])
+_OUT_BY_VARIANCE = np.array([[-0.19999760000480005, 0.6000007999984, 1.3999992000016, 2.1999976000048003],
+                             [-1.0909087603317806, -1.454543801658903, -0.7272737190046581, -0.7272737190046581]])
+_OUT_SWAPPED = np.array([[0.6583605551389002, 1.5527868517129666, 2.4472131482870334, 3.3416394448610998],
+                         [0.801510796376814, 2.0075539818840697, -0.404532389130442, -0.404532389130442]])
+# The same batch with eps 0.25, momentum 0.75 and running statistics (1, 2) and (4, 1) given.
 _CUSTOM_OUT = np.array([[-1.6186146828319088, 0.12712843905603044, 1.8728715609439694, 3.618614682831909],
                         [-1.1443375672974065, -1.7216878364870323, -0.5669872981077806, -0.5669872981077806]])
 # Test mode with running mean (4, 1) and running variance (4, 0.25), then with none given.
@@ -38,7 +48,45 @@ FORMULA_HINT = ("Per unit (row), over the m examples (axis=1, keepdims=True): mu
                 "Z_norm = (Z - mu) / sqrt(var + eps), out = gamma * Z_norm + beta.")
 RUNNING_HINT = ("In train mode store bn_param['running_mean'] = momentum * running_mean + (1 - momentum) * mu "
                 "(the same for the variance), with eps and momentum read from bn_param (defaults 1e-5 and 0.9).")
+EPS_HINT = ("The difference is of the size of eps: eps goes INSIDE the square root, np.sqrt(var + eps), with the "
+            "eps you are given (not np.sqrt(var) + eps, and not left out).")
+KEEPDIMS_HINT = ("mu and var must keep shape (n, 1) to broadcast against Z of shape (n, m): "
+                 "np.mean(Z, axis=1, keepdims=True). Without keepdims they have shape (n,), which numpy lines up "
+                 "with the columns, not the rows.")
+#: Known mistakes of out on the 2 x 4 batch in train mode: (what the mistake returns, message, hint).
+_FORWARD_MISTAKES = (
+    (_OUT_PER_EXAMPLE, "normalizes each column (example) instead of each row (unit)",
+     "The statistics are per unit, over the examples of the batch: axis=1, not axis=0."),
+    (_OUT_UNBIASED, "uses the unbiased variance, which divides by m - 1",
+     "Batch norm divides by m: np.var(Z, axis=1, keepdims=True) without ddof=1, or np.mean((Z - mu)**2, ...)."),
+    (_OUT_BY_VARIANCE, "divides by var + eps instead of its square root",
+     "Divide by the standard deviation, np.sqrt(var + eps), not by the variance."),
+    (_OUT_SWAPPED, "has gamma and beta swapped", "gamma scales Z_norm and beta shifts it: out = gamma * Z_norm + beta."),
+)
+SWAPPED_HINT = ("momentum weighs the OLD running value and 1 - momentum the batch's: "
+                "running_mean = momentum * running_mean + (1 - momentum) * mu, the same for var.")
 TEST_HINT = "In test mode normalize with bn_param['running_mean'] and bn_param['running_var'], not the batch's statistics."
+
+
+def broadcast_hint(error):
+    """``error_hint``: a failed broadcast of (n, m) against (n,) comes from statistics without keepdims."""
+    return KEEPDIMS_HINT if "could not be broadcast" in str(error) else None
+
+
+def expect_close_naming(c, actual, expected, what, mistakes, hint, stop=False, **tolerances):
+    """``c.expect_close``, except that a value equal to what a known mistake returns fails with its name.
+
+    ``mistakes`` is a sequence of (value the mistake returns, what it does, hint). A result off by
+    less than 1e-4 (relative) while eps is tiny gets the hint on eps.
+    """
+    actual_array = np.asarray(actual, dtype=float) if np.shape(actual) == np.shape(expected) else None
+    if actual_array is not None and not np.allclose(actual_array, expected, rtol=1e-6, atol=1e-9):
+        for value, mistake, mistake_hint in mistakes:
+            if np.allclose(actual_array, value, rtol=1e-7, atol=1e-9):
+                return c.fail(f"{what}: your result {mistake}.", mistake_hint, stop)
+        if np.allclose(actual_array, expected, rtol=1e-4, atol=1e-9):
+            hint = EPS_HINT
+    return c.expect_close(actual, expected, what, hint=hint, stop=stop, **tolerances)
 
 
 def call_forward(c, batchnorm_forward, Z, gamma, beta, bn_param, inputs):
@@ -56,7 +104,7 @@ def call_forward(c, batchnorm_forward, Z, gamma, beta, bn_param, inputs):
         return result, bn_param, changed
 
     result, bn_param_after, changed = c.call(call_keeping_bn_param, Z, gamma, beta, bn_param, inputs=inputs,
-                                             may_modify_inputs=True)
+                                             may_modify_inputs=True, error_hint=broadcast_hint)
     if changed:
         c.fail(f"batchnorm_forward modified its input {', '.join(changed)} in place.",
                "Build new arrays (`Z_centered = Z - mu`) instead of changing an input (`Z -= mu`).")
@@ -88,7 +136,7 @@ def batchnorm_forward(c, batchnorm_forward):
     # 1. Train mode on a small batch.
     out, cache, bn_param = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, {"mode": "train"},
                                         "the 2 x 4 example, train mode")
-    c.expect_close(out, _TRAIN_OUT, "train mode: out", hint=FORMULA_HINT, stop=True)
+    expect_close_naming(c, out, _TRAIN_OUT, "train mode: out", _FORWARD_MISTAKES, FORMULA_HINT, stop=True)
     check_cache(c, cache, (_Z, _Z_NORM, _MU, _VAR, _GAMMA, 1e-5))
     has_stats = all(isinstance(bn_param.get(k), np.ndarray) and bn_param[k].shape == (2, 1)
                     for k in ("running_mean", "running_var"))
@@ -96,19 +144,35 @@ def batchnorm_forward(c, batchnorm_forward):
              "after a train-mode call, bn_param should hold running_mean and running_var arrays of shape (n, 1).",
              "Start from zeros (mean) and ones (variance) when they are absent, update them, and store them "
              "back into bn_param.", stop=True)
-    c.expect_close(bn_param["running_mean"], 0.1 * _MU, "running_mean after one batch (0.9 * 0 + 0.1 * mu)", hint=RUNNING_HINT)
-    c.expect_close(bn_param["running_var"], 0.9 + 0.1 * _VAR, "running_var after one batch (0.9 * 1 + 0.1 * var)", hint=RUNNING_HINT)
+    expect_close_naming(c, bn_param["running_mean"], 0.1 * _MU, "running_mean after one batch (0.9 * 0 + 0.1 * mu)",
+                        [(0.9 * _MU, "weighs the batch's mu by momentum", SWAPPED_HINT)], RUNNING_HINT)
+    expect_close_naming(c, bn_param["running_var"], 0.9 + 0.1 * _VAR, "running_var after one batch (0.9 * 1 + 0.1 * var)",
+                        [(0.1 + 0.9 * _VAR, "weighs the batch's var by momentum", SWAPPED_HINT),
+                         (0.9 + 0.1 * _VAR * 4 / 3, "averages the unbiased variance (divided by m - 1)",
+                          "The running variance averages the same var the batch was normalized with, divided by m "
+                          "(some libraries keep an unbiased one; this course does not).")], RUNNING_HINT)
 
-    # 2. eps and momentum come from bn_param, and given running statistics are updated.
-    given = {"mode": "train", "eps": 0.25, "momentum": 0.5,
-             "running_mean": np.array([[1.0], [2.0]]), "running_var": np.array([[4.0], [1.0]])}
-    out, _, bn_param = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, given, "eps 0.25, momentum 0.5")
-    c.expect_close(out, _CUSTOM_OUT, "eps 0.25 read from bn_param: out",
-                   hint="Read eps from bn_param (bn_param.get('eps', 1e-5)) instead of writing 1e-5.")
-    c.expect_close(bn_param["running_mean"], [[2.5], [1.5]], "momentum 0.5: running_mean (0.5 * (1, 2) + 0.5 * mu)",
-                   hint=RUNNING_HINT)
-    c.expect_close(bn_param["running_var"], [[4.5], [1.875]], "momentum 0.5: running_var (0.5 * (4, 1) + 0.5 * var)",
-                   hint=RUNNING_HINT)
+    # 2. eps and momentum come from bn_param, and given running statistics are updated. Momentum 0.75
+    #    (not 0.5) tells momentum * old + (1 - momentum) * new from the weights swapped.
+    running_mean, running_var = np.array([[1.0], [2.0]]), np.array([[4.0], [1.0]])
+    given = {"mode": "train", "eps": 0.25, "momentum": 0.75, "running_mean": running_mean, "running_var": running_var}
+    out, _, bn_param = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, given, "eps 0.25, momentum 0.75")
+    expect_close_naming(c, out, _CUSTOM_OUT, "eps 0.25 read from bn_param: out",
+                        [(_TRAIN_OUT, "is the one for eps = 1e-5",
+                          "Read eps from bn_param (bn_param.get('eps', 1e-5)) instead of writing 1e-5.")],
+                        "Read eps from bn_param and add it inside the square root: np.sqrt(var + eps).")
+    expect_close_naming(c, bn_param["running_mean"], [[1.75], [1.75]],
+                        "momentum 0.75: running_mean (0.75 * (1, 2) + 0.25 * mu)",
+                        [(0.25 * running_mean + 0.75 * _MU, "weighs the batch's mu by momentum", SWAPPED_HINT),
+                         (0.9 * running_mean + 0.1 * _MU, "uses momentum 0.9, not bn_param's 0.75",
+                          "Read momentum from bn_param (bn_param.get('momentum', 0.9)) instead of writing 0.9.")],
+                        RUNNING_HINT)
+    expect_close_naming(c, bn_param["running_var"], [[4.25], [1.4375]],
+                        "momentum 0.75: running_var (0.75 * (4, 1) + 0.25 * var)",
+                        [(0.25 * running_var + 0.75 * _VAR, "weighs the batch's var by momentum", SWAPPED_HINT),
+                         (0.75 * running_var + 0.25 * (_VAR + 0.25), "averages var + eps",
+                          "eps only guards the division: the running variance averages var itself.")],
+                        RUNNING_HINT)
 
     # 3. Properties on a larger batch: per-unit mean beta and standard deviation |gamma|.
     rng = np.random.default_rng(5)
@@ -123,7 +187,8 @@ def batchnorm_forward(c, batchnorm_forward):
     # 4. Test mode uses the running statistics only and leaves them alone.
     given = {"mode": "test", "running_mean": _TEST_MEAN.copy(), "running_var": _TEST_VAR.copy()}
     out, _, bn_param = call_forward(c, batchnorm_forward, _Z, _GAMMA, _BETA, given, "test mode")
-    c.expect_close(out, _TEST_OUT, "test mode: out (from the running statistics)", hint=TEST_HINT)
+    expect_close_naming(c, out, _TEST_OUT, "test mode: out (from the running statistics)",
+                        [(_TRAIN_OUT, "is the train-mode one, from the batch's statistics", TEST_HINT)], TEST_HINT)
     c.expect(np.array_equal(bn_param["running_mean"], _TEST_MEAN) and np.array_equal(bn_param["running_var"], _TEST_VAR),
              "test mode leaves the running statistics unchanged",
              "test mode changed bn_param's running statistics.", "Only train mode updates them.")
@@ -175,8 +240,24 @@ _EXPECTED_B = (np.array([[-0.4356696754234519, -4.618098559488595, 5.27160307262
                np.array([[2.5], [-0.25], [3.5]]))
 
 
-def check_backward(c, function, dz_hint):
-    """Shared by both backward forms: fixed caches, expected gradients, and two properties of dZ."""
+SHIFT = "adding a constant to a row of Z changes nothing after the normalization, so the rows of dZ sum to 0"
+STRETCH = ("stretching a row of Z around its mean changes the output only through eps, so dZ is almost orthogonal "
+           "to each row of Z_norm")
+MEAN_PATH_HINT = f"{SHIFT[0].upper()}{SHIFT[1:]}. Check the path through mu: dmu = -sum(dZ_c) over axis 1, and each example gets dmu / m back."
+VAR_PATH_HINT = (f"{STRETCH[0].upper()}{STRETCH[1:]}. Check the path through var: dvar = -0.5 * (var + eps)**-1.5 * ds, "
+                 "and each example gets 2 * Z_c * dvar / m back.")
+MEAN_TERM_HINT = (f"{SHIFT[0].upper()}{SHIFT[1:]}. In the formula, m * dout - dbeta has rows that sum to 0: check that "
+                  "term (dout times m, minus dbeta = the sum of dout).")
+VAR_TERM_HINT = (f"{STRETCH[0].upper()}{STRETCH[1:]}. In the formula, that is the job of the term - Z_norm * dgamma, "
+                 "with dgamma = the sum of dout * Z_norm.")
+
+
+def check_backward(c, function, dz_hint, mean_hint, var_hint):
+    """Shared by both backward forms: fixed caches, expected gradients, and two properties of dZ.
+
+    The properties name the path of the computation graph a wrong dZ got wrong: its rows must sum
+    to 0 (the path through mu) and its projection on Z_norm is fixed by eps (the path through var).
+    """
     for name, dout, cache, expected in (("2 x 4 batch, eps 1e-5", _DOUT_A, _CACHE_A, _EXPECTED_A),
                                         ("3 x 5 batch, eps 0.1", _DOUT_B, _CACHE_B, _EXPECTED_B)):
         result = c.call(function, dout, cache, inputs=f"dout and cache of the {name}")
@@ -184,21 +265,42 @@ def check_backward(c, function, dz_hint):
         if len(result) != 3:
             c.fail(f"the result has {len(result)} entries; expected 3, (dZ, dgamma, dbeta).", stop=True)
         dZ, dgamma, dbeta = result
-        n = dout.shape[0]
+        n, m = dout.shape
+        gamma, eps, var, Z_norm = cache[4], cache[5], cache[3], cache[1]
         c.require_shapes({"dZ": dZ, "dgamma": dgamma, "dbeta": dbeta},
                          {"dZ": dout.shape, "dgamma": (n, 1), "dbeta": (n, 1)}, name,
                          "dZ has the shape of Z; dgamma and dbeta the shape (n, 1) of gamma and beta (keepdims=True).")
-        c.expect_close(dbeta, expected[2], f"{name}: dbeta", hint="beta is added to every example: sum dout over axis 1.")
-        c.expect_close(dgamma, expected[1], f"{name}: dgamma",
-                       hint="gamma multiplies Z_norm: sum dout * Z_norm over axis 1.")
-        c.expect_close(dZ, expected[0], f"{name}: dZ", hint=dz_hint)
-        # Shifting a unit's inputs by a constant does not change batch norm's output, so each
-        # row of dZ sums to zero.
-        c.expect(np.allclose(dZ.sum(axis=1), 0, atol=1e-9 * (1 + np.abs(dZ).max())),
-                 f"{name}: every row of dZ sums to 0 (the output ignores a shift of Z)",
-                 f"{name}: the rows of dZ sum to {np.round(dZ.sum(axis=1), 4)}; they should sum to 0.",
-                 "Adding a constant to a row of Z changes nothing after the normalization, so the gradient "
-                 "has no component along a constant row: check the part of dZ that flows through mu.")
+        expect_close_naming(c, dbeta, expected[2], f"{name}: dbeta",
+                            [(expected[1], "is dgamma", "dbeta = sum of dout; dgamma = sum of dout * Z_norm."),
+                             (expected[2] / m, "is the mean of dout, not its sum",
+                              "beta is added to every example, so its gradient adds up: np.sum(dout, axis=1, "
+                              "keepdims=True).")],
+                            "beta is added to every example: sum dout over axis 1.")
+        expect_close_naming(c, dgamma, expected[1], f"{name}: dgamma",
+                            [(expected[2], "is dbeta", "dbeta = sum of dout; dgamma = sum of dout * Z_norm.")],
+                            "gamma multiplies Z_norm: sum dout * Z_norm over axis 1.")
+        dZ = np.asarray(dZ, dtype=float)
+        scale = 1 + np.abs(expected[0]).max()
+        rows_sum_to_zero = np.allclose(dZ.sum(axis=1), 0, atol=1e-9 * scale)
+        # Stretching a row of Z around its mean changes out only through eps: the projection of a
+        # correct dZ on each row of Z_norm is gamma * dgamma * eps / (var + eps) ** 1.5.
+        projection = np.sum(dZ * Z_norm, axis=1, keepdims=True)
+        expected_projection = gamma * expected[1] * eps / (var + eps) ** 1.5
+        projection_right = np.allclose(projection, expected_projection, atol=1e-9 * scale * m)
+        hint = mean_hint if not rows_sum_to_zero else var_hint if not projection_right else dz_hint
+        expect_close_naming(c, dZ, expected[0], f"{name}: dZ",
+                            [(expected[0] / gamma, "lacks the factor gamma",
+                              "out = gamma * Z_norm + beta: the gradient reaching Z_norm is gamma * dout."),
+                             (expected[0] * m, f"is m = {m} times too large",
+                              "Every mean over the batch passes back its gradient divided by m: look for a missing / m.")],
+                            hint)
+        c.expect(rows_sum_to_zero, f"{name}: every row of dZ sums to 0 (the output ignores a shift of Z)",
+                 f"{name}: the rows of dZ sum to {np.round(dZ.sum(axis=1), 4)}; they should sum to 0.", mean_hint)
+        c.expect(projection_right,
+                 f"{name}: sum(dZ * Z_norm) per row is gamma * dgamma * eps / (var + eps)^1.5 (the output ignores "
+                 "a stretch of Z, up to eps)",
+                 f"{name}: sum(dZ * Z_norm) per row is {np.round(projection.ravel(), 4)}; expected "
+                 f"{np.round(expected_projection.ravel(), 4)} = gamma * dgamma * eps / (var + eps)^1.5.", var_hint)
 
 
 @student_check
@@ -206,14 +308,14 @@ def batchnorm_backward(c, batchnorm_backward):
     check_backward(c, batchnorm_backward,
                    "Go backward one node at a time: Z_norm = (Z - mu) * inv_std with inv_std = 1 / sqrt(var + eps), "
                    "var = mean((Z - mu)**2), mu = mean(Z). Z reaches the output along three paths (directly, through "
-                   "mu, through var): add their contributions.")
+                   "mu, through var): add their contributions.", MEAN_PATH_HINT, VAR_PATH_HINT)
 
 
 @student_check
 def batchnorm_backward_alt(c, batchnorm_backward_alt):
     check_backward(c, batchnorm_backward_alt,
                    "dZ = gamma / (m * sqrt(var + eps)) * (m * dout - sum(dout) - Z_norm * sum(dout * Z_norm)), "
-                   "sums over axis 1 with keepdims=True.")
+                   "sums over axis 1 with keepdims=True.", MEAN_TERM_HINT, VAR_TERM_HINT)
 
 
 # ----- initialize_parameters_bn -------------------------------------------------------------
@@ -253,6 +355,13 @@ def initialize_parameters_bn(c, initialize_parameters_bn):
     wide = [400, 300, 200, 1]
     parameters = c.call(initialize_parameters_bn, wide, rng=np.random.default_rng(1))
     check_bn_structure(c, parameters, wide)
+    # [400, 300, 200, 1]: n[l] and n[l-1] differ by 25% or more, so a scale from the wrong one shows.
+    std = float(np.std(parameters["W1"]))
+    if abs(std - np.sqrt(2 / wide[1])) < 0.02 * np.sqrt(2 / wide[1]):
+        c.fail(f"std of W1 is {std:.4g}, sqrt(2/{wide[1]}) from n[1] = {wide[1]}, the layer's own size; expected "
+               f"sqrt(2/{wide[0]}) = {np.sqrt(2 / wide[0]):.4g}.",
+               "He scaling uses the size of the PREVIOUS layer, the number of inputs of each unit: sqrt(2 / n[l-1]).",
+               stop=True)
     check_weight_scale(c, parameters, wide, lambda l: np.sqrt(2 / wide[l - 1]),
                        "He scaling multiplies a standard normal W[l] by sqrt(2 / n[l-1]).",
                        lambda l: f"sqrt(2/{wide[l - 1]})")

@@ -62,13 +62,22 @@ def decade_shares(samples, edges):
     return counts / samples.size
 
 
-def check_deterministic(c, function, args, what):
+def order_hint(smaller, larger):
+    """``error_hint`` for a call of rng.uniform with its bounds swapped (numpy refuses high < low)."""
+    def hint(error):
+        if "high - low < 0" in str(error):
+            return (f"rng.uniform(a, b) needs a <= b: the smaller bound comes first, {smaller}, then {larger}.")
+        return None
+    return hint
+
+
+def check_deterministic(c, function, args, what, hint=None):
     """Same generator seed, same samples; another seed, other samples."""
     first = c.call(function, *args, rng=np.random.default_rng(11))
     again = c.call(function, *args, rng=np.random.default_rng(11))
     other = c.call(function, *args, rng=np.random.default_rng(12))
     c.expect(np.array_equal(first, again), f"{what}: the same rng seed gives the same samples",
-             f"{what}: two calls with rng seeded alike gave different samples.", RNG_HINT)
+             f"{what}: two calls with rng seeded alike gave different samples.", hint or RNG_HINT)
     c.expect(not np.array_equal(first, other), f"{what}: another rng seed gives other samples",
              f"{what}: two calls with differently seeded rngs gave the same samples.",
              "Do not create a generator with a fixed seed inside the function; use the `rng` you are given.")
@@ -76,14 +85,31 @@ def check_deterministic(c, function, args, what):
 
 # ----- Exercise 1: sample_log_uniform -----------------------------------------------------------------
 LOG_HINT = "Draw r uniformly in [log10(low), log10(high)] and return 10 ** r."
+BASE_HINT = ("The logarithm and the power must have the same base: 10 ** r with r between np.log10(low) and "
+             "np.log10(high), or np.exp(r) with np.log; the samples here are those of a mixed pair.")
+
+
+def mixed_bases(samples, low, high):
+    """True if ``samples`` look log-uniform on the range a sampler mixing log10 and e (or ln and 10) gives."""
+    samples = np.ravel(samples)
+    for a, b in ((np.exp(np.log10(low)), np.exp(np.log10(high))), (10 ** np.log(low), 10 ** np.log(high))):
+        if not (a < b and np.all(samples > 0) and np.all(samples >= a * (1 - 1e-9))
+                and np.all(samples <= b * (1 + 1e-9))):
+            continue
+        u = np.clip((np.log(samples) - np.log(a)) / (np.log(b) - np.log(a)), 0, 1)
+        if ks_distance_to_uniform(u) < 2.8 / np.sqrt(samples.size):
+            return True
+    return False
 
 
 def check_log_sampler(c, function, low, high, n, what):
     """Shape, range and log-uniformity of ``function(low, high, n, rng)``; returns the samples."""
-    samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n)), (n,), what, LOG_HINT)
-    check_range(c, samples, low, high, what, LOG_HINT)
+    samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n),
+                                        error_hint=order_hint("np.log10(low)", "np.log10(high)")), (n,), what, LOG_HINT)
+    hint = BASE_HINT if mixed_bases(samples, low, high) else LOG_HINT
+    check_range(c, samples, low, high, what, hint)
     u = (np.log10(samples) - np.log10(low)) / (np.log10(high) - np.log10(low))
-    check_log_uniform(c, u, what, LOG_HINT)
+    check_log_uniform(c, u, what, hint)
     return samples
 
 
@@ -107,12 +133,16 @@ def sample_log_uniform(c, sample_log_uniform):
 
 
 # ----- Exercise 2: sample_beta ------------------------------------------------------------------------
+BETA_RNG_HINT = ("Pass your rng on to sample_log_uniform: sample_log_uniform(1 - high, 1 - low, size, rng). Without it, "
+                 "sample_log_uniform makes a fresh generator of its own.")
 BETA_HINT = "1 - beta is log-uniform in [1 - high, 1 - low]: sample it with sample_log_uniform, then beta = 1 - that."
 
 
 def check_beta_sampler(c, function, low, high, n, what):
     """Shape, range and log-uniformity of ``1 - function(low, high, n, rng)``; returns the samples."""
-    samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n)), (n,), what, BETA_HINT)
+    samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n),
+                                        error_hint=order_hint("1 - high", "1 - low (1 - beta is smallest where beta "
+                                                              "is largest)")), (n,), what, BETA_HINT)
     check_range(c, samples, low, high, what, BETA_HINT)
     one_minus = np.clip(1 - samples, 1e-300, None)
     u = (np.log10(one_minus) - np.log10(1 - high)) / (np.log10(1 - low) - np.log10(1 - high))
@@ -132,7 +162,11 @@ def sample_beta(c, sample_beta):
     grid = c.call(sample_beta, 0.9, 0.99, (2, 5), rng=np.random.default_rng(1))
     require_samples(c, grid, (2, 5), "size (2, 5)", BETA_HINT)
     c.ok("size (2, 5) gives an array of shape (2, 5)")
-    check_deterministic(c, sample_beta, (0.9, 0.999, 50), "beta")
+    one = c.call(sample_beta, 0.9, 0.99, None, rng=np.random.default_rng(2))
+    c.expect(np.ndim(one) == 0 and 0.9 <= float(one) <= 0.99, "size None gives a single number",
+             f"size None returned {one!r}; expected one number in [0.9, 0.99].",
+             "Pass size on to sample_log_uniform unchanged: with size None it returns a single number.")
+    check_deterministic(c, sample_beta, (0.9, 0.999, 50), "beta", BETA_RNG_HINT)
 
 
 # ----- Exercise 3: random_search ----------------------------------------------------------------------
@@ -165,6 +199,10 @@ def check_search_results(c, results, space, n_trials, score, what):
         c.fail(f"{what}: returned {len(results)} results; expected one per trial, {n_trials}.",
                "Run the loop `n_trials` times and keep every (config, score) pair.", stop=True)
     for entry in results:
+        if isinstance(entry, (tuple, list)) and len(entry) == 2 and isinstance(entry[1], dict) \
+                and not isinstance(entry[0], dict):
+            c.fail(f"{what}: an entry of the result is {entry!r}, a pair (score, config); expected (config, score).",
+                   "Append `(config, score)`, the config first, and sort by result[1].", stop=True)
         if not (isinstance(entry, (tuple, list)) and len(entry) == 2 and isinstance(entry[0], dict)):
             c.fail(f"{what}: an entry of the result is {entry!r}; expected a pair (config dict, score).",
                    "Append `(config, score)` for each trial.", stop=True)
@@ -183,6 +221,13 @@ def check_search_results(c, results, space, n_trials, score, what):
              stop=True)
 
 
+def sampler_call_hint(error):
+    """``error_hint`` for random_search: a sampler called with the np.random module instead of the generator."""
+    if type(error).__name__ == "AttributeError" and "module" in str(error):
+        return "Call each sampler with the generator you are given, `sampler(rng)`, not with the np.random module."
+    return None
+
+
 @student_check
 def random_search(c, random_search):
     calls = []
@@ -192,7 +237,8 @@ def random_search(c, random_search):
         return made_up_score(config)
 
     space = {"learning_rate": RecordingSampler(-4, 0), "units": RecordingSampler(0.5, 2.5)}
-    results = c.call(random_search, train_and_evaluate, space, 12, rng=np.random.default_rng(0))
+    results = c.call(random_search, train_and_evaluate, space, 12, rng=np.random.default_rng(0),
+                     error_hint=sampler_call_hint)
     what = "12 trials"
     check_search_results(c, results, space, 12, made_up_score, what)
     c.expect(len(calls) == 12, f"{what}: train_and_evaluate was called 12 times, once per trial",
@@ -204,7 +250,8 @@ def random_search(c, random_search):
              f"{what}: 12 different configs, each drawn from the samplers",
              f"{what}: the configs do not hold 12 different values drawn from the samplers "
              f"({len(set(used))} different learning rates).",
-             "Draw a new value from every sampler at every trial: `space[name](rng)`.", stop=True)
+             "Draw a new value from every sampler at every trial, from the one rng you are given: `space[name](rng)` "
+             "(a generator created with a fixed seed at each trial repeats the same draw).", stop=True)
     c.expect(all(isinstance(g, np.random.Generator) for g in space["learning_rate"].generators),
              f"{what}: the samplers receive the generator", f"{what}: a sampler was not called with a Generator.",
              "Call each sampler with the generator: `sampler(rng)`.")
@@ -225,12 +272,14 @@ def random_search(c, random_search):
 
 # ----- Exercise 4: zoom -------------------------------------------------------------------------------
 #: Results of a made-up coarse search, best first. The best three have learning rates in
-#: [0.001, 0.1] and widths in [10, 40]; the fourth lies outside both ranges.
+#: [0.001, 0.1] and widths in [10, 40]; the fourth holds the largest values of all, so that the
+#: range of the worst three, [1e-4, 3] and [4, 16], differs from the range of all seven.
 COARSE_RESULTS = [
     ({"learning_rate": 0.01, "units": 40}, 0.97),
     ({"learning_rate": 0.1, "units": 10}, 0.95),
     ({"learning_rate": 0.001, "units": 25}, 0.93),
-    ({"learning_rate": 0.5, "units": 64}, 0.90),
+    ({"learning_rate": 5.0, "units": 64}, 0.90),
+    ({"learning_rate": 0.5, "units": 16}, 0.80),
     ({"learning_rate": 1e-4, "units": 4}, 0.60),
     ({"learning_rate": 3.0, "units": 8}, 0.10),
 ]
@@ -257,7 +306,8 @@ def check_zoomed_space(c, space, results, top_k, what, n=4000):
             draws = call_repeatedly(sampler, n, rng)
         except Exception as error:
             c.fail(f"{what}: space[{name!r}](rng) raised {type(error).__name__}: {error}",
-                   "Each sampler takes the generator as its only argument.", stop=True)
+                   "sample_log_uniform(low, high, ...) takes the smaller value first." if "high - low < 0" in str(error)
+                   else "Each sampler takes the generator as its only argument.", stop=True)
         if not all(np.ndim(d) == 0 for d in draws):
             c.fail(f"{what}: space[{name!r}](rng) returned {draws[0]!r}; expected a single number.",
                    "Ask sample_log_uniform for one number with size=None.", stop=True)
@@ -271,12 +321,22 @@ def check_zoomed_space(c, space, results, top_k, what, n=4000):
                        f"{max(other_values):g}], not in [{low:g}, {high:g}].",
                        "A lambda made in a loop reads low and high when it is called, after the loop: freeze "
                        "them with default arguments, `lambda rng, low=low, high=high: ...`.", stop=True)
+        worst = [config[name] for config, _ in results[-top_k:]]
+        if top_k < len(results) and min(worst) <= draws.min() and draws.max() <= max(worst) \
+                and not (low <= draws.min() and draws.max() <= high):
+            c.fail(f"{label}: the samples lie in the range of the {top_k} WORST configs, [{min(worst):g}, "
+                   f"{max(worst):g}], not in [{low:g}, {high:g}].",
+                   "results is sorted best first: zoom on results[:top_k] as it is, without sorting it again.",
+                   stop=True)
         check_range(c, draws, low, high, label, ZOOM_HINT)
         if high > low:
+            ends = sorted((values[0], values[-1]))
             c.expect(draws.min() < low * (high / low) ** 0.02 and draws.max() > high / (high / low) ** 0.02,
                      f"{label}: samples reach both ends of [{low:g}, {high:g}]",
                      f"{label}: samples span only [{draws.min():.4g}, {draws.max():.4g}] of [{low:g}, {high:g}].",
-                     ZOOM_HINT)
+                     "The bounds are the smallest and the largest value, min(values) and max(values), not the values "
+                     "of the first and the last config: the configs are sorted by score, not by value."
+                     if ends != [low, high] and ends[0] <= draws.min() and draws.max() <= ends[1] else ZOOM_HINT)
             u = (np.log10(draws) - np.log10(low)) / (np.log10(high) - np.log10(low))
             check_log_uniform(c, u, label, "Sample with sample_log_uniform(low, high, None, rng).")
         again = [sampler(np.random.default_rng(9)) for _ in range(3)]
@@ -288,6 +348,20 @@ def check_zoomed_space(c, space, results, top_k, what, n=4000):
 @student_check
 def zoom(c, zoom):
     space = c.call(zoom, COARSE_RESULTS, 3)
-    check_zoomed_space(c, space, COARSE_RESULTS, 3, "top 3 of 6")
+    check_zoomed_space(c, space, COARSE_RESULTS, 3, "top 3 of 7")
     space = c.call(zoom, COARSE_RESULTS, 5)
-    check_zoomed_space(c, space, COARSE_RESULTS, 5, "top 5 of 6", n=2000)
+    check_zoomed_space(c, space, COARSE_RESULTS, 5, "top 5 of 7", n=2000)
+    check_top_one(c, c.call(zoom, COARSE_RESULTS, 1), COARSE_RESULTS, "top 1 of 7")
+
+
+def check_top_one(c, space, results, what):
+    """With top_k = 1 the range of every hyperparameter is one value: every sampler returns the best config's."""
+    c.require_type(space, dict, f"{what}: the result", "Return a dict name -> sampler.")
+    for name, value in results[0][0].items():
+        if not callable(space.get(name)):
+            c.fail(f"{what}: space[{name!r}] is missing or not a function of rng.",
+                   "Return one sampler for every hyperparameter of the configs.", stop=True)
+        draws = [float(space[name](np.random.default_rng(seed))) for seed in range(5)]
+        c.expect(np.allclose(draws, value, rtol=1e-9), f"{what}: {name} is always the best value, {value:g}",
+                 f"{what}: {name} sampled {draws[0]:.6g}; expected always the best config's value {value:g} "
+                 f"(the smallest and the largest of one value are that value).", ZOOM_HINT)
