@@ -21,6 +21,12 @@ COST_MUTANTS = [
     Edit("compute_cost_with_regularization", "returns the L2 term only",
          (("cost = cross_entropy_cost + L2_regularization_cost", "cost = L2_regularization_cost"),)),
     Edit("compute_cost_with_regularization", "m read from the wrong axis", (("m = Y.shape[1]", "m = Y.shape[0]"),)),
+    Edit("compute_cost_with_regularization", "lambd / 2 * m: multiplies by m", (("lambd / (2 * m)", "lambd / 2 * m"),)),
+    Edit("compute_cost_with_regularization", "lambd / 2: m left out", (("lambd / (2 * m)", "lambd / 2"),)),
+    Edit("compute_cost_with_regularization", "square of the sum instead of the sum of the squares",
+         ((SQUARED, 'np.square(np.sum(parameters[f"W{l}"]))'),)),
+    Edit("compute_cost_with_regularization", "mean of the squares instead of their sum",
+         ((SQUARED, 'np.mean(np.square(parameters[f"W{l}"]))'),)),
 ]
 
 COST_VARIANTS = [
@@ -61,6 +67,8 @@ L2_BACKWARD_MUTANTS = [
          tuple((f"+ lambd / m * W{l}", f"- lambd / m * W{l}") for l in (1, 2, 3))),
     Edit("backward_propagation_with_regularization", "W squared in the gradient",
          tuple((f"lambd / m * W{l}", f"lambd / m * W{l} ** 2") for l in (1, 2, 3))),
+    Edit("backward_propagation_with_regularization", "2 lambd / m * W: the 2 of the derivative kept",
+         tuple((f"lambd / m * W{l}", f"2 * lambd / m * W{l}") for l in (1, 2, 3))),
 ]
 
 L2_BACKWARD_VARIANTS = [
@@ -97,6 +105,13 @@ FORWARD_MUTANTS = [
     Edit("forward_propagation_with_dropout", "the cache keeps the activations before dropout",
          ((APPLY1 + "\n    Z2 = W2 @ A1 + b2", "Z2 = W2 @ (A1 * D1 / keep_prob) + b2"),
           (APPLY2 + "\n    Z3 = W3 @ A2 + b3", "Z3 = W3 @ (A2 * D2 / keep_prob) + b3"))),
+    Edit("forward_propagation_with_dropout", "masks from standard normal draws",
+         (("rng.random(A1.shape)", "rng.standard_normal(A1.shape)"), ("rng.random(A2.shape)", "rng.standard_normal(A2.shape)"))),
+    Edit("forward_propagation_with_dropout", "one mask per example, shared by all units",
+         (("rng.random(A1.shape)", "rng.random((1, A1.shape[1]))"), ("rng.random(A2.shape)", "rng.random((1, A2.shape[1]))"))),
+    Edit("forward_propagation_with_dropout", "the division by keep_prob folded into the masks",
+         ((f"D1 = {DRAW1}\n    {APPLY1}", f"D1 = ({DRAW1}) / keep_prob\n    A1 = A1 * D1"),
+          (f"D2 = {DRAW2}\n    {APPLY2}", f"D2 = ({DRAW2}) / keep_prob\n    A2 = A2 * D2"))),
 ]
 
 FORWARD_VARIANTS = [
@@ -112,6 +127,8 @@ FORWARD_VARIANTS = [
     Edit("forward_propagation_with_dropout", "np.where and np.dot",
          ((APPLY1, "A1 = np.where(D1, A1 / keep_prob, 0)"), (APPLY2, "A2 = np.where(D2, A2 / keep_prob, 0)"),
           ("Z2 = W2 @ A1 + b2", "Z2 = np.dot(W2, A1) + b2"))),
+    Edit("forward_propagation_with_dropout", "a unit kept when its draw is above 1 - keep_prob",
+         ((DRAW1, "rng.random(A1.shape) > 1 - keep_prob"), (DRAW2, "rng.random(A2.shape) > 1 - keep_prob"))),
     Edit("forward_propagation_with_dropout", "rng.uniform draws",
          (("rng.random(A1.shape)", "rng.uniform(0, 1, A1.shape)"), ("rng.random(A2.shape)", "rng.uniform(0, 1, A2.shape)"))),
 ]
@@ -130,6 +147,8 @@ BACKWARD_MUTANTS = [
          ((MASK2, "dA2 = dA2 * D2 * keep_prob"), (MASK1, "dA1 = dA1 * D1 * keep_prob"))),
     Edit("backward_propagation_with_dropout", "no dropout step in layer 2", (("    " + MASK2 + "\n", ""),)),
     Edit("backward_propagation_with_dropout", "no dropout step at all", (("    " + MASK2 + "\n", ""), ("    " + MASK1 + "\n", ""))),
+    Edit("backward_propagation_with_dropout", "the ReLU derivative left out (the mask taken for it)",
+         (("nn.relu_backward(dA2, Z2)", "dA2"), ("nn.relu_backward(dA1, Z1)", "dA1"))),
 ]
 
 BACKWARD_VARIANTS = [
@@ -175,12 +194,21 @@ EARLY_STOPPING_MUTANTS = [
     Edit("early_stopping", "keeps the lowest cost of the whole curve", (("return best, i", "return int(np.argmin(dev_costs)), i"),)),
     Edit("early_stopping", "stop = len(dev_costs) when it never stops",
          (("return best, len(dev_costs) - 1", "return best, len(dev_costs)"),)),
+    Edit("early_stopping", "returns (stop, best)",
+         (("return best, i", "return i, best"), ("return best, len(dev_costs) - 1", "return len(dev_costs) - 1, best"))),
+    Edit("early_stopping", "tests the patience before updating the best",
+         ((LOOP + "        if i - best == patience:\n            return best, i\n",
+           ("    for i in range(len(dev_costs)):\n        if i - best == patience:\n            return best, i\n"
+            "        if dev_costs[i] < dev_costs[best]:\n            best = i\n")),)),
+    Edit("early_stopping", "list.index of the lowest cost (fails on a numpy array)",
+         ((LOOP, "    for i in range(len(dev_costs)):\n        best = dev_costs.index(min(dev_costs[: i + 1]))\n"),)),
 ]
 
 EARLY_STOPPING_VARIANTS = [
     Edit("early_stopping", "a counter of records since the best",
          ((LOOP + "        if i - best == patience:\n            return best, i\n", SINCE_BEST_COUNTER),)),
     Edit("early_stopping", "argmin of the costs so far", ((LOOP, PREFIX_ARGMIN),)),
+    Edit("early_stopping", "i - best >= patience", (("if i - best == patience:", "if i - best >= patience:"),)),
     Edit("early_stopping", "enumerate over the costs",
          (("for i in range(len(dev_costs)):\n        if dev_costs[i] < dev_costs[best]:",
            "for i, cost in enumerate(dev_costs):\n        if cost < dev_costs[best]:"),)),

@@ -2,8 +2,9 @@
 
 Layer sizes, scales, inputs and activations are drawn at random (from fixed seeds, so a
 submission always gets the same grade), which defeats hard-coded shapes and global
-variables. Initializers are judged by properties, ``activation_stds`` against the
-source notebook's solution.
+variables. Initializers are judged by properties, on wide layers whose fan-in and fan-out
+differ at least twice (a scale from the wrong layer size shows whatever the seed);
+``activation_stds`` against the source notebook's solution.
 """
 
 import numpy as np
@@ -21,13 +22,19 @@ def random_layers_dims(rng, depth_range=(2, 5), width_range=(1, 12)):
     return [int(n) for n in rng.integers(width_range[0], width_range[1], size=depth + 1, endpoint=True)]
 
 
+def alternating_widths(rng, count=4):
+    """``count`` layer sizes, alternately in 250..400 and 60..110, so that every W has over
+    15,000 entries and its fan-in and fan-out differ at least 2.2 times."""
+    return [int(rng.integers(250, 400)) if i % 2 == 0 else int(rng.integers(60, 110)) for i in range(count)]
+
+
 def check_random_initializer(c, function, expected_std, seed, **kwargs):
     """Structure on random small networks; scale on a random wide one; reproducibility."""
     rng = np.random.default_rng(seed)
     for _ in range(3):
         dims = random_layers_dims(rng)
         check_structure(c, c.call(function, dims, rng=np.random.default_rng(int(rng.integers(1000))), **kwargs), dims)
-    wide = [int(n) for n in rng.integers(150, 400, size=4)]
+    wide = alternating_widths(rng)
     parameters = c.call(function, wide, rng=np.random.default_rng(int(rng.integers(1000))), **kwargs)
     check_structure(c, parameters, wide)
     check_weight_scale(c, parameters, wide, lambda l: expected_std(wide, l), None)

@@ -7,6 +7,8 @@ and whether they are new at every call; the backward pass gets fixed masks in a 
 written out by hand, and must work with boolean or with 0/1 masks.
 """
 
+import math
+
 import numpy as np
 
 from helpers import nn
@@ -76,14 +78,22 @@ def require_gradients(c, gradients, shapes, what, announce=False):
 
 # ----- Exercise 1 ---------------------------------------------------------------------------------
 # A case to follow by hand: ||W1||^2 = 1 + 1 + 4 + 0 = 6, ||W2||^2 = 9 + 1 = 10, ||W3||^2 = 4,
-# so with lambd = 0.1 and m = 2 the L2 term is 0.1 / (2 * 2) * 20 = 0.5. The biases are large
-# so that penalizing them by mistake shows.
-_TINY_A3 = np.array([[0.8, 0.4]])
-_TINY_Y = np.array([[1.0, 0.0]])
+# so with lambd = 0.1 and m = 4 the L2 term is 0.1 / (2 * 4) * 20 = 0.25. The biases are large
+# so that penalizing them by mistake shows; m = 4 (not 2) tells lambd / m from lambd / 2, and
+# differs from n_x = 2.
+_TINY_A3 = np.array([[0.8, 0.4, 0.3, 0.9]])
+_TINY_Y = np.array([[1.0, 0.0, 0.0, 1.0]])
 _TINY_NETWORK = {"W1": np.array([[1.0, -1.0], [2.0, 0.0]]), "b1": np.array([[5.0], [5.0]]),
                  "W2": np.array([[3.0, -1.0]]), "b2": np.array([[5.0]]),
                  "W3": np.array([[2.0]]), "b3": np.array([[5.0]])}
-_TINY_COST = 0.8669845875401002  # cross-entropy 0.3669845875401002 + L2 term 0.5
+_TINY_COST = 0.5490011586691899  # cross-entropy 0.2990011586691898 + L2 term 0.25
+#: Factors that multiply the sum of the squared weights in known mistakes, with lambd = 0.1 and m = 4,
+#: and what to say of them.
+_L2_FACTOR_HINTS = (
+    (0.1 / 4, "You multiplied by lambd / m; the L2 term is lambd / (2m) times the sum of the squares."),
+    (0.1 / 2, "You multiplied by lambd / 2: m, the number of examples (Y.shape[1], the columns), is missing."),
+    (0.1 / 2 * 4, "lambd / 2 * m multiplies by m (Python reads it as (lambd / 2) * m): write lambd / (2 * m)."),
+)
 
 
 def _seeded_cost_case():
@@ -112,13 +122,15 @@ def compute_cost_with_regularization(c, compute_cost_with_regularization):
     require(c, is_number(cost), f"returned a {type(cost).__name__} {getattr(cost, 'shape', '')}; expected a float.",
             "Return float(cost).")
     if close(cost, _TINY_COST, 1e-7, 0):
-        c.ok(f"worked example (m = 2, lambd = 0.1): cost {_TINY_COST:.6f} = cross-entropy {cross_entropy:.6f} "
-             "+ L2 term 0.5")
+        c.ok(f"worked example (m = 4, lambd = 0.1): cost {_TINY_COST:.6f} = cross-entropy {cross_entropy:.6f} "
+             "+ L2 term 0.25")
     else:
-        c.expect_close(cost, _TINY_COST, "worked example (m = 2, lambd = 0.1): the cost", rtol=1e-7,
-                       hint=f"Here the L2 term is 0.1 / (2 * 2) * (6 + 10 + 4) = 0.5 (the squared entries of W1, "
-                            f"W2 and W3 add up to 20; the biases are not penalized); yours is "
-                            f"{float(np.asarray(cost, dtype=float)) - cross_entropy:.6g}.")
+        term = float(np.asarray(cost, dtype=float)) - cross_entropy
+        named = [hint for factor, hint in _L2_FACTOR_HINTS if np.isclose(term, factor * 20, rtol=1e-6)]
+        c.expect_close(cost, _TINY_COST, "worked example (m = 4, lambd = 0.1): the cost", rtol=1e-7,
+                       hint=f"Here the L2 term is 0.1 / (2 * 4) * (6 + 10 + 4) = 0.25 (the squared entries of W1, "
+                            f"W2 and W3 add up to 20; the biases are not penalized); yours is {term:.6g}."
+                            + (f" {named[0]}" if named else ""))
     cost = c.call(compute_cost_with_regularization, _TINY_A3, _TINY_Y, _TINY_NETWORK, 0.0)
     expect_all_close(c, [(cost, cross_entropy, "lambd = 0: the cost",
                           "With lambd = 0 the L2 term vanishes and the cost is the cross-entropy.")],
@@ -149,6 +161,8 @@ def check_l2_gradients(c, gradients, plain, parameters, lambd, m, what):
         factor = float(np.sum(added * W) / np.sum(W * W)) if np.any(W) else 0.0
         if lambd and np.isclose(factor, lambd / (2 * m), rtol=1e-3):
             hint += " You added lambd / (2m) * W: the derivative of W**2 is 2 W, which cancels the 2."
+        elif lambd and np.isclose(factor, 2 * lambd / m, rtol=1e-3):
+            hint += " You added 2 lambd / m * W: the 2 of the derivative of W**2 cancels the 2 of lambd / (2m)."
         elif lambd and m != 1 and np.isclose(factor, lambd, rtol=1e-3):
             hint += " You added lambd * W: divide by m, the number of examples."
         elif lambd and np.isclose(factor, 0.0, atol=1e-12):
@@ -243,16 +257,26 @@ def check_dropout_consistency(c, X, parameters, keep_prob, A3, entries, what):
     ], f"{what}: Z3 = W3 A2 + b3 and A3 = sigmoid(Z3), no dropout on the output")
 
 
+def mask_hint(fraction, keep_prob):
+    """A hint naming the mistake that keeps ``fraction`` of the units instead of ``keep_prob``."""
+    if abs(fraction - (1 - keep_prob)) < 0.02:
+        return (f"That is 1 - keep_prob = {1 - keep_prob:.0%}: keep a unit when its uniform draw is below keep_prob "
+                "(rng.random(shape) < keep_prob), not above it.")
+    if abs(fraction - 0.5 * (1 + math.erf(keep_prob / math.sqrt(2)))) < 0.02:
+        return ("That is how often a standard normal draw is below keep_prob: draw the masks uniformly in [0, 1) "
+                "with rng.random(shape), not with rng.standard_normal.")
+    return "A unit is kept when its uniform draw is below keep_prob, which happens with probability keep_prob."
+
+
 def check_mask_statistics(c, entries, keep_prob, what):
-    """The fraction of kept units is keep_prob, within 7 binomial standard deviations."""
+    """The fraction of kept units is keep_prob, within 7 binomial standard deviations; returns True if so."""
     fractions = {name: float(np.mean(kept(entries[name]))) for name in ("D1", "D2")}
     size = np.asarray(entries["D1"]).size, np.asarray(entries["D2"]).size
-    good = all(abs(fractions[name] - keep_prob) <= 7 * np.sqrt(keep_prob * (1 - keep_prob) / n)
-               for name, n in zip(fractions, size))
-    c.expect(good, f"{what}: D1 keeps {fractions['D1']:.1%} and D2 {fractions['D2']:.1%} of the units",
-             f"{what}: D1 keeps {fractions['D1']:.1%} and D2 {fractions['D2']:.1%} of the units; expected about "
-             f"{keep_prob:.0%} each.",
-             "A unit is kept when its uniform draw is below keep_prob, which happens with probability keep_prob.")
+    off = [name for name, n in zip(fractions, size)
+           if abs(fractions[name] - keep_prob) > 7 * np.sqrt(keep_prob * (1 - keep_prob) / n)]
+    return c.expect(not off, f"{what}: D1 keeps {fractions['D1']:.1%} and D2 {fractions['D2']:.1%} of the units",
+                    f"{what}: D1 keeps {fractions['D1']:.1%} and D2 {fractions['D2']:.1%} of the units; expected "
+                    f"about {keep_prob:.0%} each.", mask_hint(fractions[off[0]], keep_prob) if off else None)
 
 
 def check_fresh_masks(c, function, X, parameters, keep_prob, seeds):
@@ -304,18 +328,23 @@ def forward_propagation_with_dropout(c, forward_propagation_with_dropout):
     c.ok(f"{what}: returns A3 (1, 6) and a cache of 14 entries with the documented shapes")
     check_dropout_consistency(c, X, parameters, 0.7, A3, entries, "keep_prob 0.7")
 
-    X, parameters = rng.standard_normal((2, 100)), random_network([2, 200, 200, 1], rng, scale=2.0)
-    what = "network [2, 200, 200, 1], keep_prob 0.8"
-    A3, entries = call_dropout_forward(c, forward_propagation_with_dropout, X, parameters, 0.8, np.random.default_rng(1),
+    # keep_prob 0.6, not 0.5 (where 1 - keep_prob = keep_prob) nor 0.8 (where 79% of standard normal draws
+    # are below it): masks kept above keep_prob keep 40% here, masks of standard normal draws 73%. The
+    # hidden layers differ in width, so that one mask used for both layers does not fit.
+    X, parameters = rng.standard_normal((2, 100)), random_network([2, 200, 150, 1], rng, scale=2.0)
+    what = "network [2, 200, 150, 1], keep_prob 0.6"
+    A3, entries = call_dropout_forward(c, forward_propagation_with_dropout, X, parameters, 0.6, np.random.default_rng(1),
                                        what)
-    check_mask_statistics(c, entries, 0.8, what)
+    masks_right = check_mask_statistics(c, entries, 0.6, what)
     with_dropout = float(np.mean(entries["A1"]))
     without = float(np.mean(np.maximum(entries["Z1"], 0)))
     c.expect(abs(with_dropout - without) <= 0.05 * without,
              f"mean of A1 with dropout {with_dropout:.3f}, without {without:.3f}: the expected value is kept",
              f"the mean of A1 with dropout is {with_dropout:.3f}, without dropout {without:.3f}.",
-             "Divide the kept activations by keep_prob so that their expected value does not change.")
-    check_fresh_masks(c, forward_propagation_with_dropout, X[:, :20], parameters, 0.8, (5, 6, 7))
+             "Divide the kept activations by keep_prob so that their expected value does not change." if masks_right
+             else "The masks keep the wrong share of the units (see the FAIL above): with that fixed, dividing by "
+                  "keep_prob keeps the expected value.")
+    check_fresh_masks(c, forward_propagation_with_dropout, X[:, :20], parameters, 0.6, (5, 6, 7))
     check_no_dropout_when_keeping_all(c, forward_propagation_with_dropout, X[:, :20], parameters, "keep_prob 1")
 
 
@@ -444,14 +473,28 @@ EARLY_STOPPING_HINTS = {
 }
 
 
-def check_early_stopping_case(c, function, dev_costs, patience, expected, what, hint=None):
-    """Compare ``function(dev_costs, patience)`` with the expected pair of indices."""
+#: Wrong answers of particular cases and what they show, by case description and answer.
+EARLY_STOPPING_MISTAKES = {
+    "a new low after a bump restarts the count": {
+        (1, 4): "Update best before you test the patience: at index 4, 4 - 1 = 3 = patience, but 1.0 is a new low, "
+                "so best becomes 4 and training goes on."},
+}
+
+
+def check_early_stopping_case(c, function, dev_costs, patience, expected, what, hint=None, mistakes=None):
+    """Compare ``function(dev_costs, patience)`` with the expected pair of indices.
+
+    ``mistakes`` maps known wrong answers to what to say of them; an answer that is the
+    expected pair reversed is named in any case."""
     result = c.call(function, dev_costs, patience)
     if not (isinstance(result, (tuple, list)) and len(result) == 2
             and all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in result)):
         c.fail(f"{what}: returned {result!r}; expected a pair of integer indices (best, stop).",
                "Return best, stop as two integers (0-based indices into dev_costs).", stop=True)
     best, stop = (int(i) for i in result)
+    if (stop, best) == tuple(expected) and best != stop:
+        hint = "Return the pair in the order (best, stop): the index of the lowest cost first, then where training stops."
+    hint = (mistakes or {}).get((best, stop), hint)
     c.expect((best, stop) == tuple(expected), f"{what}: (best, stop) = {expected}",
              f"{what}: early_stopping({_short(dev_costs)}, {patience}) returned ({best}, {stop}); "
              f"expected {tuple(expected)}.",
@@ -466,7 +509,8 @@ def _short(values):
 @student_check
 def early_stopping(c, early_stopping):
     for what, dev_costs, patience, expected in EARLY_STOPPING_CASES:
-        check_early_stopping_case(c, early_stopping, dev_costs, patience, expected, what, EARLY_STOPPING_HINTS.get(what))
+        check_early_stopping_case(c, early_stopping, dev_costs, patience, expected, what, EARLY_STOPPING_HINTS.get(what),
+                                  EARLY_STOPPING_MISTAKES.get(what))
     costs = np.array([0.8, 0.5, 0.4, 0.45, 0.41, 0.39, 0.42, 0.43, 0.44, 0.5])
     check_early_stopping_case(c, early_stopping, costs, 3, (5, 8), "a numpy array of dev costs")
     check_early_stopping_case(c, early_stopping, costs, 2, (2, 4), "the same array, patience 2")
