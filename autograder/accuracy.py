@@ -21,6 +21,8 @@ class Judgement:
     description: str
     visible_passed: bool
     hidden_passed: bool
+    #: whether the visible check printed the edit's ``named_by`` (None: the edit declares none)
+    named: bool | None = None
 
 
 def imports_cell(assignment):
@@ -34,7 +36,7 @@ def verdicts(assignment, function, edits=()):
     answers = submissions.student_solutions(assignment, edits)
     namespace = reference.namespace_from_cells(imports_cell(assignment) + list(answers.values()))
     visible, hidden = checks_of(assignment)
-    with through_the_wire(namespace[function]) as stand_in:
+    with through_the_wire(namespace[function], namespace) as stand_in:
         return run_checks([getattr(visible, function)], stand_in), run_checks([getattr(hidden, function)], stand_in)
 
 
@@ -50,7 +52,9 @@ def named_edit(assignment, function, description):
 def judge(assignment, function, edits=(), description="the solution"):
     """Run the visible check and the hidden tests of ``function`` on the solution with ``edits`` made."""
     visible, hidden = verdicts(assignment, function, edits)
-    return Judgement(function, description, visible.passed, hidden.passed)
+    named_by = [e.named_by for e in edits if e.named_by]
+    named = all(text in visible.printed for text in named_by) if named_by else None
+    return Judgement(function, description, visible.passed, hidden.passed, named)
 
 
 def judge_assignment(assignment):
@@ -71,12 +75,14 @@ def report(assignments):
     """The accuracy table, and whether the grader is right on every mutant and variant.
 
     Returns ``(text, all_right)``: ``all_right`` is True when every solution and variant
-    passes both the visible check and the hidden tests and every mutant fails the hidden tests.
+    passes both the visible check and the hidden tests, every mutant fails the hidden tests,
+    and every mutant that declares a ``named_by`` hint gets it from the visible check. The
+    column "named" counts the mutants whose visible check names their mistake.
     """
     header = (f"{'assignment':<22} {'function':<40} {'mutants caught: hidden':>22} {'visible':>17} "
-              f"{'variants at full marks':>22}")
+              f"{'named':>17} {'variants at full marks':>22}")
     lines, problems = [header, "-" * len(header)], []
-    totals = [0, 0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0, 0]
     for assignment in assignments:
         judged = judge_assignment(assignment)
         for solution in judged["solutions"]:
@@ -85,20 +91,25 @@ def report(assignments):
             hidden = sum(not j.hidden_passed for j in mutants)
             visible = sum(not j.visible_passed for j in mutants)
             full = sum(j.visible_passed and j.hidden_passed for j in variants)
-            for value, index in ((len(mutants), 0), (hidden, 1), (visible, 2), (len(variants), 3), (full, 4)):
+            named = sum(bool(j.named) for j in mutants)
+            for value, index in ((len(mutants), 0), (hidden, 1), (visible, 2), (len(variants), 3), (full, 4),
+                                 (named, 5)):
                 totals[index] += value
             lines.append(f"{assignment:<22} {solution.function:<40} {f'{hidden}/{len(mutants)}':>22} "
-                         f"{f'{visible}/{len(mutants)}':>17} {f'{full}/{len(variants)}':>22}")
+                         f"{f'{visible}/{len(mutants)}':>17} {f'{named}/{len(mutants)}':>17} "
+                         f"{f'{full}/{len(variants)}':>22}")
             if not (solution.visible_passed and solution.hidden_passed):
                 problems.append(f"{assignment} {solution.function}: the solution itself fails its checks")
             problems += [f"{assignment} {j.function}: mutant escapes the hidden tests: {j.description}"
                          for j in mutants if j.hidden_passed]
             problems += [f"{assignment} {j.function}: variant loses points: {j.description}"
                          for j in variants if not (j.visible_passed and j.hidden_passed)]
+            problems += [f"{assignment} {j.function}: the visible check no longer names the mistake: {j.description}"
+                         for j in mutants if j.named is False]
     lines.append("-" * len(header))
-    mutants, hidden, visible, variants, full = totals
+    mutants, hidden, visible, variants, full, named = totals
     lines.append(f"{'total':<63} {_percent(hidden, mutants):>22} {_percent(visible, mutants):>17} "
-                 f"{_percent(full, variants):>22}")
+                 f"{_percent(named, mutants):>17} {_percent(full, variants):>22}")
     lines += [f"! {problem}" for problem in problems]
     return "\n".join(lines), not problems
 

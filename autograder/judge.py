@@ -114,15 +114,17 @@ def _accept(listener, deadline, kernel_alive):
 
 
 @contextlib.contextmanager
-def through_the_wire(function):
+def through_the_wire(function, namespace=None):
     """``function`` as the judge meets a kernel's: a stand-in that calls it over the wire.
 
     The function runs in another thread of this process, so that a judgement here (``course
     report``, the tests) goes through exactly the conversion the grader applies to a kernel.
+    ``namespace`` plays the notebook's globals (default: the function alone).
     """
     grader_end, kernel_end = socket.socketpair()
     name = getattr(function, "__name__", "function")
-    kernel = threading.Thread(target=wire.serve_on, args=(kernel_end, name, {name: function}), daemon=True)
+    namespace = {name: function} if namespace is None else namespace
+    kernel = threading.Thread(target=wire.serve_on, args=(kernel_end, name, namespace), daemon=True)
     kernel.start()
     with grader_end, kernel_end:
         connection, stand_in = wire.open_function(grader_end, name)

@@ -33,11 +33,14 @@ class Edit:
         function -- grade_id of the solution cell (the graded function's name)
         description -- what the edit does, in a student's terms
         replacements -- pairs (old, new); each ``old`` must occur exactly once in the cell
+        named_by -- for a mutant: a piece of what the visible check prints when it names this
+            very mistake (a targeted hint, not a generic FAIL); empty when it does not
     """
 
     function: str
     description: str
     replacements: tuple
+    named_by: str = ""
 
     def apply(self, source):
         """Return ``source`` with every replacement made; raise ValueError if one does not fit."""

@@ -84,8 +84,8 @@ class Foreign:
 class RemoteCallable:
     """A callable that lives at the other end of ``connection``; calling it is a call over the wire."""
 
-    def __init__(self, connection, handle, name, parameters=None):
-        self._connection, self._handle = connection, handle
+    def __init__(self, connection, handle, name, parameters=None, lookup=None):
+        self._connection, self._handle, self._lookup = connection, handle, lookup
         self.__name__ = self.__qualname__ = name
         if parameters is not None:
             self.__signature__ = inspect.Signature(
@@ -93,6 +93,12 @@ class RemoteCallable:
 
     def __call__(self, *args, **kwargs):
         return self._connection.call(self._handle, args, kwargs)
+
+    def sibling(self, name):
+        """What the kernel's notebook calls ``name`` (the function offered beside this one), or None."""
+        if self._lookup is None:
+            return None
+        return self._connection.call(self._lookup, [name], {})
 
     def call_repeatedly(self, times, *args, **kwargs):
         """``[self(*args, **kwargs) for _ in range(times)]`` in one round trip over the wire."""
@@ -547,7 +553,9 @@ def serve_on(sock, name, namespace):
     """Offer ``namespace[name]`` on the connected ``sock`` and answer calls until the grader is done."""
     connection = Connection(sock)
     function = namespace.get(name, _Undefined(name))
-    connection.send({"op": "hello", "handle": connection.export(function), "parameters": _parameter_names(function)})
+    lookup = connection.export(lambda other: namespace.get(other) if isinstance(other, str) else None)
+    connection.send({"op": "hello", "handle": connection.export(function), "lookup": lookup,
+                     "parameters": _parameter_names(function)})
     while True:
         message, values = connection.receive()
         if message["op"] == "done":
@@ -570,7 +578,8 @@ def open_function(sock, name, deadline=None):
     parameters = message.get("parameters")
     if not (isinstance(parameters, list) and all(isinstance(p, str) and p.isidentifier() for p in parameters[:50])):
         parameters = None
-    return connection, RemoteCallable(connection, message["handle"], name, parameters and parameters[:50])
+    lookup = message.get("lookup") if type(message.get("lookup")) is int else None
+    return connection, RemoteCallable(connection, message["handle"], name, parameters and parameters[:50], lookup)
 
 
 class _Undefined:

@@ -168,3 +168,52 @@ def test_a_check_can_give_its_own_hint_for_an_exception(capsys):
     out = capsys.readouterr().out
     assert "raised ValueError: cannot reshape array of size 12 into shape (1,4)" in out
     assert "Hint: Keep every row." in out and "never shown" not in out
+
+
+# ----- a check that builds on an earlier exercise ----------------------------------------------------------
+@student_check
+def double(c, double):
+    c.expect_close(c.call(double, 3.0), 6.0, "double(3)")
+
+
+@student_check(builds_on=("double",))
+def quadruple(c, quadruple):
+    c.expect_close(c.call(quadruple, 3.0), 12.0, "quadruple(3)")
+
+
+def notebook(double_source):
+    """The functions a student's notebook defines: ``double`` as given, ``quadruple`` built on it."""
+    namespace = {}
+    exec(double_source + "\ndef quadruple(x):\n    return double(double(x))\n", namespace)
+    return namespace
+
+
+@pytest.mark.parametrize("through_the_wire", [False, True])
+def test_a_failure_that_comes_from_an_earlier_exercise_says_to_fix_that_one_first(capsys, through_the_wire):
+    namespace = notebook("def double(x):\n    return 3 * x\n")
+    if through_the_wire:
+        from autograder.judge import through_the_wire as wire
+        with wire(namespace["quadruple"], namespace) as stand_in, pytest.raises(CheckFailed):
+            quadruple(stand_in)
+    else:
+        with pytest.raises(CheckFailed):
+            quadruple(namespace["quadruple"])
+    assert "double fails its own check, and this exercise builds on it: fix double first." in capsys.readouterr().out
+
+
+def test_a_failure_of_its_own_does_not_blame_a_correct_earlier_exercise(capsys):
+    namespace = notebook("def double(x):\n    return 2 * x\n")
+    exec("def quadruple(x):\n    return double(x) + 1\n", namespace)
+    with pytest.raises(CheckFailed):
+        quadruple(namespace["quadruple"])
+    assert "fix double first" not in capsys.readouterr().out
+
+
+def test_a_students_endless_error_message_is_cut_in_the_report(capsys):
+    def shouting(x):
+        raise ValueError("A" * 100_000)
+
+    with pytest.raises(CheckFailed):
+        double(shouting)
+    out = capsys.readouterr().out
+    assert len(out) < 2_000 and "more characters)" in out

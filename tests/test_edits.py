@@ -22,8 +22,10 @@ def test_the_solution_passes_visible_and_hidden_tests(assignment):
 
 
 @pytest.mark.parametrize("assignment, edit", cases("MUTANTS"))
-def test_a_mutant_fails_the_hidden_tests(assignment, edit):
-    assert not accuracy.judge(assignment, edit.function, [edit]).hidden_passed
+def test_a_mutant_fails_the_hidden_tests_and_gets_the_hint_it_declares(assignment, edit):
+    judged = accuracy.judge(assignment, edit.function, [edit])
+    assert not judged.hidden_passed
+    assert judged.named in (None, True), f"the visible check does not print {edit.named_by!r}"
 
 
 @pytest.mark.parametrize("assignment, edit", cases("VARIANTS"))
@@ -58,7 +60,7 @@ def test_the_report_command_shows_every_function_and_full_accuracy(capsys):
     assert cli.main(["report", "01_initialization"]) == 0
     out = capsys.readouterr().out
     assert "initialize_parameters_he" in out and "activation_stds" in out
-    _, hidden, _, _, _, variants, _ = next(line for line in out.splitlines() if line.startswith("total")).split()
+    _, hidden, _, _, _, _, _, variants, _ = next(line for line in out.splitlines() if line.startswith("total")).split()
     for caught in (hidden, variants):  # the visible checks' column may be lower
         part, whole = caught.split("/")
         assert part == whole and int(whole) > 0
@@ -71,3 +73,9 @@ def test_the_report_flags_a_mutant_that_escapes(monkeypatch):
     text, all_right = accuracy.report(["01_initialization"])
     assert not all_right
     assert "mutant escapes the hidden tests: renames a variable" in text
+
+
+def test_at_least_half_of_the_mutants_are_named_by_their_visible_check():
+    """A declared named_by is printed (the mutant test above); at least half the mutants declare one."""
+    mutants = [edit for assignment in course.assignments() for edit in submissions.edits(assignment).MUTANTS]
+    assert sum(bool(edit.named_by) for edit in mutants) >= len(mutants) / 2

@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from autograder import accuracy  # noqa: E402
 from helpers import gradcheck, plots  # noqa: E402
 
 
@@ -114,3 +115,14 @@ def test_cube_check_difference_is_the_relative_difference_of_the_centered_differ
     exact = 3 * x * theta ** 2
     expected = abs(centered - exact) / (abs(centered) + abs(exact))
     assert cube_check_difference(theta, epsilon) == pytest.approx(expected, rel=1e-6)
+
+
+def test_a_wrong_numerical_derivative_is_blamed_before_the_gradient_check_built_on_it():
+    """A correct gradient_check that calls a wrong numerical_derivative fails; the report says to fix
+    numerical_derivative first instead of leaving the student to doubt gradient_check."""
+    edit = accuracy.named_edit("03_gradient_checking", "numerical_derivative",
+                               "centered difference divided by epsilon instead of 2 epsilon")
+    visible, _ = accuracy.verdicts("03_gradient_checking", "gradient_check", [edit])
+    assert not visible.passed
+    assert "numerical_derivative fails its own check, and this exercise builds on it: fix numerical_derivative first." \
+        in visible.printed

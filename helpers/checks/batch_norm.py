@@ -34,6 +34,14 @@ _OUT_BY_VARIANCE = np.array([[-0.19999760000480005, 0.6000007999984, 1.399999200
                              [-1.0909087603317806, -1.454543801658903, -0.7272737190046581, -0.7272737190046581]])
 _OUT_SWAPPED = np.array([[0.6583605551389002, 1.5527868517129666, 2.4472131482870334, 3.3416394448610998],
                          [0.801510796376814, 2.0075539818840697, -0.404532389130442, -0.404532389130442]])
+# What three more mistakes return on it: eps left out, eps added after the square root, and the batch
+# normalized with the running statistics just updated (0.1 * mu and 0.9 + 0.1 * var) instead of its own.
+_OUT_NO_EPS = np.array([[-1.6832815729997477, 0.10557280900008414, 1.8944271909999157, 3.6832815729997477],
+                        [-1.1507556722888819, -1.7537783614444091, -0.5477329831333546, -0.5477329831333546]])
+_OUT_EPS_AFTER = np.array([[-1.6832695730534128, 0.10557680898219568, 1.8944231910178044, 3.683269573053413],
+                           [-1.1507547632034547, -1.7537738160172736, -0.5477357103896359, -0.5477357103896359]])
+_OUT_RUNNING = np.array([[2.0141814836039607, 5.394786428950497, 8.775391374297032, 12.155996319643569],
+                         [-0.8154945435221546, -1.7380218259113818, 0.10703273886707265, 0.10703273886707265]])
 # The same batch with eps 0.25, momentum 0.75 and running statistics (1, 2) and (4, 1) given.
 _CUSTOM_OUT = np.array([[-1.6186146828319088, 0.12712843905603044, 1.8728715609439694, 3.618614682831909],
                         [-1.1443375672974065, -1.7216878364870323, -0.5669872981077806, -0.5669872981077806]])
@@ -62,6 +70,11 @@ _FORWARD_MISTAKES = (
     (_OUT_BY_VARIANCE, "divides by var + eps instead of its square root",
      "Divide by the standard deviation, np.sqrt(var + eps), not by the variance."),
     (_OUT_SWAPPED, "has gamma and beta swapped", "gamma scales Z_norm and beta shifts it: out = gamma * Z_norm + beta."),
+    (_OUT_NO_EPS, "leaves eps out of the square root", EPS_HINT),
+    (_OUT_EPS_AFTER, "adds eps after the square root, np.sqrt(var) + eps", EPS_HINT),
+    (_OUT_RUNNING, "is normalized with the running statistics just updated, not with the batch's own mu and var",
+     "In train mode normalize with the batch's mu and var; the running statistics are only updated there (test mode "
+     "uses them)."),
 )
 SWAPPED_HINT = ("momentum weighs the OLD running value and 1 - momentum the batch's: "
                 "running_mean = momentum * running_mean + (1 - momentum) * mu, the same for var.")
@@ -124,6 +137,13 @@ def check_cache(c, cache, expected):
     names = ("Z", "Z_norm", "mu", "var", "gamma", "eps")
     wrong = [name for name, got, want in zip(names, cache, expected)
              if not (np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-6, atol=1e-9))]
+    std = np.sqrt(np.asarray(expected[3]) + expected[5])
+    if "var" in wrong and np.shape(cache[3]) == std.shape and np.allclose(cache[3], std, rtol=1e-6, atol=1e-9):
+        c.fail(f"the cache holds sqrt(var + eps) = {std.ravel()}, the standard deviation, where var "
+               f"{np.asarray(expected[3]).ravel()} is expected.",
+               "Cache the variance itself, cache = (Z, Z_norm, mu, var, gamma, eps): the backward pass takes the "
+               "square root where it needs one.")
+        return
     c.expect(not wrong, "cache = (Z, Z_norm, mu, var, gamma, eps) holds the expected values",
              f"cache entries {', '.join(wrong)} differ from what is expected"
              + (f" (mu should be {expected[2].ravel()}, var {expected[3].ravel()})" if {"mu", "var"} & set(wrong) else "")
@@ -220,6 +240,29 @@ _EXPECTED_A = (np.array([[0.9391477455664461, -1.699409918769501, 0.581377048051
                          [-0.16446045307597085, 0.08223012375058775, -0.5619064280909364, 0.6441367574163195]]),
                np.array([[-0.22360657414351653], [0.22613309728261033]]),
                np.array([[-0.5], [3.25]]))
+# What known mistakes return as dZ on A (the values, computed once).
+_DZ_A_MEAN_PATH_DROPPED = np.array([[0.8273444584946877, -1.8112132058412596, 0.46957376098015957, 0.06708183807937884],
+                                    [0.08051706898019051, 0.3272076458067491, -0.316928906034775, 0.8891142794724809]])
+_DZ_A_MEAN_PATH_NOT_DIVIDED = np.array([[1.274557606781721, -1.3640000575542262, 0.916786909267193, 0.5142949863664122],
+                                        [-0.8993930192444549, -0.6527024424178963, -1.2968389942594205,
+                                         -0.09079580875216453]])
+_DZ_A_MEAN_PATH_AXIS_0 = np.array([[0.3734136947572486, -1.0692104258240043, 0.3932513335074673, -0.411016220696551],
+                                   [-0.3734136947572486, 1.0692104258240045, -0.3932513335074673, 0.411016220696551]])
+_DZ_A_VAR_PATH_DROPPED = np.array([[1.0062295836458248, -1.677049306076375, 0.5590164353587916, 0.11180328707175832],
+                                   [-0.16959982296195786, 0.05653327432065264, -0.5464883184329754, 0.6595548670742806]])
+_DZ_A_VAR_PATH_WITHOUT_2 = np.array([[0.9726886646061356, -1.6882296124229381, 0.5701967417053547, 0.14534420611144774],
+                                     [-0.16703013801896435, 0.06938169903562019, -0.5541973732619558, 0.6518458122453001]])
+_DZ_A_DVAR_SIGN = np.array([[1.0733114217252038, -1.6546886933832485, 0.5366558226656652, 0.04472144899237945],
+                            [-0.17473919284794487, 0.03083642489071753, -0.5310702087750143, 0.6749729767322417]])
+_DZ_A_DVAR_POWER = np.array([[0.6708197224305499, -1.7888525931481332, 0.6708197224305499, 0.44721314828703324],
+                             [-0.1554665043817947, 0.12719986722146842, -0.5888882741734649, 0.6171549113337911]])
+_DZ_A_DS_FROM_Z_NORM = np.array([[0.9762297036454649, -1.6870492660764949, 0.5690163953589116, 0.14180316707211832],
+                                 [-0.16650067194755996, 0.07202902939264219, -0.5557857714761691, 0.6502574140310868]])
+_DZ_A_DOUT_NOT_TIMES_M = np.array([[0.26832802313589615, -0.3577704739084012, 0.2459671868366429, 0.17888512515113714],
+                                   [-0.22099372739662348, -0.1439029735320228, -0.33577333080832594,
+                                    -0.03426253443151191]])
+_DZ_A_SUMS_SWAPPED = np.array([[0.7944264965736666, -1.7888525931481332, 0.5472129482874333, 0.19999960000079997],
+                               [0.13219567430156637, 0.6537822426624638, -0.540146292247738, 0.665896893259518]])
 # B: three units, five examples, eps 0.1 (as large as the first unit's variance), a negative gamma.
 _Z_B = np.array([[0.2, -0.4, 0.1, 0.3, -0.2], [10.0, 12.0, 9.0, 11.0, 13.0], [-1.0, 0.0, 2.0, 0.0, -1.0]])
 _CACHE_B = (_Z_B,
@@ -252,11 +295,12 @@ VAR_TERM_HINT = (f"{STRETCH[0].upper()}{STRETCH[1:]}. In the formula, that is th
                  "with dgamma = the sum of dout * Z_norm.")
 
 
-def check_backward(c, function, dz_hint, mean_hint, var_hint):
+def check_backward(c, function, dz_hint, mean_hint, var_hint, mistakes_a=()):
     """Shared by both backward forms: fixed caches, expected gradients, and two properties of dZ.
 
     The properties name the path of the computation graph a wrong dZ got wrong: its rows must sum
     to 0 (the path through mu) and its projection on Z_norm is fixed by eps (the path through var).
+    ``mistakes_a`` are (dZ a known mistake returns on case A, what it does, hint).
     """
     for name, dout, cache, expected in (("2 x 4 batch, eps 1e-5", _DOUT_A, _CACHE_A, _EXPECTED_A),
                                         ("3 x 5 batch, eps 0.1", _DOUT_B, _CACHE_B, _EXPECTED_B)):
@@ -267,6 +311,15 @@ def check_backward(c, function, dz_hint, mean_hint, var_hint):
         dZ, dgamma, dbeta = result
         n, m = dout.shape
         gamma, eps, var, Z_norm = cache[4], cache[5], cache[3], cache[1]
+        for what, value in (("dgamma", dgamma), ("dbeta", dbeta)):
+            if np.shape(value) == (n,):
+                c.fail(f"{name}: {what} has shape ({n},), without keepdims; expected ({n}, 1).",
+                       "Keep the summed axis: np.sum(..., axis=1, keepdims=True).", stop=True)
+            if np.shape(value) == (1, m) and m != n:
+                c.fail(f"{name}: {what} has shape (1, {m}): it was summed over axis 0 (the units) instead of axis 1 "
+                       f"(the examples); expected ({n}, 1).",
+                       "gamma and beta have one entry per unit: sum over the examples, axis=1, keepdims=True.",
+                       stop=True)
         c.require_shapes({"dZ": dZ, "dgamma": dgamma, "dbeta": dbeta},
                          {"dZ": dout.shape, "dgamma": (n, 1), "dbeta": (n, 1)}, name,
                          "dZ has the shape of Z; dgamma and dbeta the shape (n, 1) of gamma and beta (keepdims=True).")
@@ -292,7 +345,8 @@ def check_backward(c, function, dz_hint, mean_hint, var_hint):
                             [(expected[0] / gamma, "lacks the factor gamma",
                               "out = gamma * Z_norm + beta: the gradient reaching Z_norm is gamma * dout."),
                              (expected[0] * m, f"is m = {m} times too large",
-                              "Every mean over the batch passes back its gradient divided by m: look for a missing / m.")],
+                              "Every mean over the batch passes back its gradient divided by m: look for a missing / m.")]
+                            + (list(mistakes_a) if cache is _CACHE_A else []),
                             hint)
         c.expect(rows_sum_to_zero, f"{name}: every row of dZ sums to 0 (the output ignores a shift of Z)",
                  f"{name}: the rows of dZ sum to {np.round(dZ.sum(axis=1), 4)}; they should sum to 0.", mean_hint)
@@ -308,14 +362,36 @@ def batchnorm_backward(c, batchnorm_backward):
     check_backward(c, batchnorm_backward,
                    "Go backward one node at a time: Z_norm = (Z - mu) * inv_std with inv_std = 1 / sqrt(var + eps), "
                    "var = mean((Z - mu)**2), mu = mean(Z). Z reaches the output along three paths (directly, through "
-                   "mu, through var): add their contributions.", MEAN_PATH_HINT, VAR_PATH_HINT)
+                   "mu, through var): add their contributions.", MEAN_PATH_HINT, VAR_PATH_HINT, [
+                       (_DZ_A_MEAN_PATH_DROPPED, "leaves out the path through mu: nothing comes back through dmu",
+                        MEAN_PATH_HINT),
+                       (_DZ_A_MEAN_PATH_NOT_DIVIDED, "gives every example all of dmu, not dmu / m",
+                        "mu is the mean of m examples: each example gets dmu / m back."),
+                       (_DZ_A_MEAN_PATH_AXIS_0, "averages the path through mu over axis 0 (the units) instead of the "
+                        "examples", "mu is a mean over the examples of each unit: sums and means over axis=1."),
+                       (_DZ_A_VAR_PATH_DROPPED, "leaves out the path through var: nothing comes back through dvar",
+                        VAR_PATH_HINT),
+                       (_DZ_A_VAR_PATH_WITHOUT_2, "lacks the factor 2 of the derivative of (Z - mu)**2 in the path "
+                        "through var", "var = mean((Z - mu)**2), whose derivative brings 2 * Z_c * dvar / m back."),
+                       (_DZ_A_DVAR_SIGN, "has dvar with the wrong sign",
+                        "(var + eps)**-0.5 decreases as var grows: dvar = -0.5 * (var + eps)**-1.5 * ds, with the minus."),
+                       (_DZ_A_DVAR_POWER, "has dvar with (var + eps)**-0.5 where the derivative has (var + eps)**-1.5",
+                        "The derivative of (var + eps)**-0.5 is -0.5 * (var + eps)**-1.5: the power drops by one."),
+                       (_DZ_A_DS_FROM_Z_NORM, "computes ds from Z_norm instead of Z_c = Z - mu",
+                        "Z_norm = Z_c * s with s = 1 / sqrt(var + eps), so ds = sum(dZ_norm * Z_c) over axis 1."),
+                   ])
 
 
 @student_check
 def batchnorm_backward_alt(c, batchnorm_backward_alt):
     check_backward(c, batchnorm_backward_alt,
                    "dZ = gamma / (m * sqrt(var + eps)) * (m * dout - sum(dout) - Z_norm * sum(dout * Z_norm)), "
-                   "sums over axis 1 with keepdims=True.", MEAN_TERM_HINT, VAR_TERM_HINT)
+                   "sums over axis 1 with keepdims=True.", MEAN_TERM_HINT, VAR_TERM_HINT, [
+                       (_DZ_A_VAR_PATH_DROPPED, "lacks the term - Z_norm * dgamma (the path through var)", VAR_TERM_HINT),
+                       (_DZ_A_DOUT_NOT_TIMES_M, "has dout where the formula has m * dout", MEAN_TERM_HINT),
+                       (_DZ_A_SUMS_SWAPPED, "has dbeta and dgamma swapped inside the parentheses",
+                        "The parentheses hold m * dout - dbeta - Z_norm * dgamma: dbeta alone, dgamma times Z_norm."),
+                   ])
 
 
 # ----- initialize_parameters_bn -------------------------------------------------------------
@@ -336,13 +412,30 @@ def check_bn_structure(c, parameters, layers_dims):
     """Keys, shapes and the values of gamma (ones), beta and bL (zeros)."""
     shapes = expected_bn_shapes(layers_dims)
     L = len(layers_dims) - 1
+    if isinstance(parameters, dict) and (f"gamma{L}" in parameters or f"beta{L}" in parameters) \
+            and f"b{L}" not in parameters:
+        c.fail(f"parameters has gamma{L} and beta{L} but no b{L}: the output layer {L} got batch norm.",
+               f"Batch norm is for the hidden layers 1 .. {L - 1}; the output layer {L} has W{L} and a bias b{L}.",
+               stop=True)
     c.require_keys(parameters, list(shapes), "parameters",
                    f"Hidden layers l = 1 .. {L - 1} have W, gamma, beta and no b; the output layer {L} has W{L} and b{L}.")
+    for key, shape in shapes.items():
+        got = np.shape(parameters[key])
+        if got != shape and got == shape[::-1]:
+            kind = "(n[l-1], n[l]), transposed" if key.startswith("W") else "a row, not a column"
+            c.fail(f"{key} has shape {got}, {kind}; expected {shape}.",
+                   "W[l] has shape (n[l], n[l-1]); gamma[l], beta[l] and b[L] are columns of shape (n[l], 1).",
+                   stop=True)
     c.require_shapes(parameters, shapes, f"layers_dims {list(layers_dims)}",
                      "W[l] has shape (n[l], n[l-1]); gamma[l], beta[l] and b[L] have shape (n[l], 1).")
     ones = [k for k in shapes if k.startswith("gamma")]
     zeros = [k for k in shapes if k.startswith("beta")] + [f"b{L}"]
     wrong = [k for k in ones if np.any(parameters[k] != 1)] + [k for k in zeros if np.any(parameters[k] != 0)]
+    betas = [k for k in shapes if k.startswith("beta")]
+    if ones and all(np.all(parameters[k] == 0) for k in ones) and all(np.all(parameters[k] == 1) for k in betas):
+        c.fail(f"{', '.join(ones)} are zeros and {', '.join(betas)} ones: gamma and beta got each other's values.",
+               "gamma = 1 (np.ones) and beta = 0 (np.zeros): batch norm starts as the plain normalization.")
+        return
     c.expect(not wrong, "gamma is all ones, beta and the output bias all zeros",
              f"{', '.join(wrong)} have the wrong values.",
              "Start batch norm as the plain normalization: gamma = 1 (np.ones) and beta = 0 (np.zeros); b[L] = 0.")
@@ -362,6 +455,10 @@ def initialize_parameters_bn(c, initialize_parameters_bn):
                f"sqrt(2/{wide[0]}) = {np.sqrt(2 / wide[0]):.4g}.",
                "He scaling uses the size of the PREVIOUS layer, the number of inputs of each unit: sqrt(2 / n[l-1]).",
                stop=True)
+    if abs(std - np.sqrt(1 / wide[0])) < 0.02 * np.sqrt(1 / wide[0]):
+        c.fail(f"std of W1 is {std:.4g}, sqrt(1/{wide[0]}), the scale of Xavier's initialization; expected He's "
+               f"sqrt(2/{wide[0]}) = {np.sqrt(2 / wide[0]):.4g}.",
+               "He scaling, for ReLU, has a 2 where Xavier's has a 1: sqrt(2 / n[l-1]).", stop=True)
     check_weight_scale(c, parameters, wide, lambda l: np.sqrt(2 / wide[l - 1]),
                        "He scaling multiplies a standard normal W[l] by sqrt(2 / n[l-1]).",
                        lambda l: f"sqrt(2/{wide[l - 1]})")

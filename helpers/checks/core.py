@@ -11,12 +11,16 @@ Inside IPython a failed check shows only its summary line instead of a traceback
 through this module, so the student's eye goes to the report above it.
 """
 
+import contextlib
 import copy
 import functools
 import inspect
+import io
 import re
+import sys
 import sysconfig
 import traceback
+import types
 import warnings
 from pathlib import Path
 
@@ -26,6 +30,10 @@ _LIBRARY_DIRS = tuple(
     str(Path(p).resolve())
     for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
 ) + (str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parents[2] / "autograder"))
+
+
+#: The longest verdict, hint or note a report prints, in characters.
+MAX_LINE = 600
 
 
 class CheckFailed(Exception):
@@ -195,12 +203,12 @@ class Checker:
         lines = [self.name]
         for ok, message, hint in self.verdicts:
             if ok and not self.quiet:
-                lines.append(f"  ok    {message}")
+                lines.append(f"  ok    {_shortened(message)}")
             elif not ok:
-                lines.append(f"  FAIL  {message}")
+                lines.append(f"  FAIL  {_shortened(message)}")
                 if hint:
-                    lines.append(f"        Hint: {hint}")
-        lines += [f"  note  {note}" for note in dict.fromkeys(self.notes)]
+                    lines.append(f"        Hint: {_shortened(hint)}")
+        lines += [f"  note  {_shortened(note)}" for note in dict.fromkeys(self.notes)]
         if passed == total:
             lines.append(f"{passed}/{total} checks passed")
             print("\n".join(lines))
@@ -210,21 +218,49 @@ class Checker:
         raise CheckFailed(f"{self.name}: {total - passed} of {total} checks failed — see the first FAIL above.")
 
 
-def student_check(body=None, *, name=None, quiet=False):
+def student_check(body=None, *, name=None, quiet=False, builds_on=()):
     """Turn ``body(checker, student_function, ...)`` into a check ``check(student_function, ...)``.
 
-    The check prints its report, and raises CheckFailed if a verdict failed.
+    The check prints its report, and raises CheckFailed if a verdict failed. ``builds_on``
+    names earlier exercises that the checked function usually calls: when the check fails and
+    one of them, as the student wrote it, fails its own check (of the same module), the report
+    says to fix that one first, since the failure may be its fault.
     """
     if body is None:
-        return functools.partial(student_check, name=name, quiet=quiet)
+        return functools.partial(student_check, name=name, quiet=quiet, builds_on=builds_on)
 
     @functools.wraps(body)
     def check(student_function, *args, **kwargs):
         checker = Checker(name or body.__name__, quiet=quiet)
-        checker.run(body, student_function, *args, **kwargs)
+        if checker.run(body, student_function, *args, **kwargs):
+            checker.notes += [f"{name_} fails its own check, and this exercise builds on it: fix {name_} first."
+                              for name_ in builds_on if _fails_its_check(body.__module__, name_, student_function)]
         checker.report()
 
     return check
+
+
+def sibling(function, name):
+    """The function called ``name`` in the notebook that defined the student's ``function``, or None."""
+    if isinstance(function, types.FunctionType):
+        found = function.__globals__.get(name)
+    else:  # a stand-in for a function in the student's kernel (see autograder.wire)
+        lookup = getattr(function, "sibling", None)
+        found = lookup(name) if callable(lookup) else None
+    return found if callable(found) else None
+
+
+def _fails_its_check(module_name, name, student_function):
+    """Whether the student's ``name`` (found beside ``student_function``) fails the check ``name`` of the module."""
+    check, function = getattr(sys.modules[module_name], name, None), sibling(student_function, name)
+    if check is None or function is None:
+        return False
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            check(function)
+        except (CheckFailed, NotImplementedError):
+            return True
+    return False
 
 
 def call_repeatedly(function, times, *args):
@@ -310,6 +346,12 @@ def convention_hint(error):
         return (f"rng is a numpy Generator, not the np.random module: it has no {method}; "
                 f"use {_GENERATOR_METHODS[method]}.")
     return f"rng is a numpy Generator: it has no {method or 'such method'} (see the numpy.random.Generator methods)."
+
+
+def _shortened(text, limit=MAX_LINE):
+    """``text`` cut to ``limit`` characters (an error message of a student's can be any length)."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 30] + f" ... ({len(text) - limit + 30:,} more characters)"
 
 
 def _function_name(function):

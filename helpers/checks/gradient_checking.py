@@ -47,6 +47,8 @@ SMALL_W3_GRADIENTS = {
 #: Relative difference of SMALL_GRADIENTS with dW2 doubled, and with epsilon = 1e-2 (truncation error only).
 SMALL_DW2_DOUBLED = 0.24751744985127563
 SMALL_EPSILON_1E_2 = 1.2104096536263503e-05
+#: The same with one-sided (forward) differences, a known mistake.
+SMALL_FORWARD_EPSILON_1E_2 = 0.0018118174782071035
 
 KEYS_HINT = "Take the keys from `parameters` and roll the gradients in that same order, as 'd' + key."
 
@@ -103,10 +105,19 @@ def numerical_derivative(c, numerical_derivative):
     centered = c.call(numerical_derivative, cube, 1.0, epsilon=0.01, method="centered")
     c.expect_close(centered, 3.0001, "lecture example, centered: (1.01^3 - 0.99^3) / 0.02",
                    rtol=1e-9, hint="(f(theta + epsilon) - f(theta - epsilon)) / (2 * epsilon): "
-                                   "the two points are 2 * epsilon apart.", stop=True)
+                                   "the two points are 2 * epsilon apart." + _known_value_hint(centered, {
+                                       6.0002: " Yours is (1.01^3 - 0.99^3) / 0.01 = 6.0002: you divided by epsilon, "
+                                               "not by 2 * epsilon.",
+                                       3.0301: " Yours is (1.01^3 - 1) / 0.01 = 3.0301, the forward difference: with "
+                                               "method='centered' (check how you spell it) use the centered one.",
+                                       0.0: " Yours is 0: f was evaluated twice at the same point. If theta_plus and "
+                                            "theta_minus are theta itself (no .copy()), moving one moves the other.",
+                                   }), stop=True)
     forward = c.call(numerical_derivative, cube, 1.0, epsilon=0.01, method="forward")
     c.expect_close(forward, 3.0301, "lecture example, forward: (1.01^3 - 1) / 0.01",
-                   rtol=1e-9, hint="(f(theta + epsilon) - f(theta)) / epsilon for method='forward'.")
+                   rtol=1e-9, hint="(f(theta + epsilon) - f(theta)) / epsilon for method='forward'." + _known_value_hint(
+                       forward, {2.9701: " Yours is (1 - 0.99^3) / 0.01 = 2.9701, the backward difference (f(theta) - "
+                                         "f(theta - epsilon)) / epsilon: the forward one moves to theta + epsilon."}))
     default = c.call(numerical_derivative, cube, 1.0, epsilon=0.01)
     c.expect_close(default, 3.0001, "default method (centered), theta^3 at 1, epsilon 0.01", rtol=1e-9,
                    hint="Without a `method` argument, use the centered difference.")
@@ -125,9 +136,16 @@ def numerical_derivative(c, numerical_derivative):
     grad = c.call(numerical_derivative, coupled, theta, epsilon=1e-3)
     c.require_shape(np.asarray(grad), (3, 1), "numerical_derivative(f, theta of shape (3, 1))",
                     "Return one partial derivative per entry of theta, in an array of theta's shape.")
+    hint = ("Change one entry of a fresh copy of theta at a time; every other entry must keep "
+            "its value (one .copy() per evaluation).")
+    if _close(grad, _all_at_once(coupled, theta, 1e-3)):
+        hint += (" Every entry of yours is the same number, the derivative along all the entries at once: "
+                 "you moved the whole theta by epsilon, not only theta[index].")
+    elif _close(grad, _never_restored(coupled, theta, 1e-3)):
+        hint += (" Yours is what changing theta in place without restoring it gives: after each index, put the "
+                 "original value back (or work on copies), so that the next partial derivative starts from theta.")
     c.expect_close(grad, exact, "partial derivatives of sum(w * t^2) + t1 * t2 * t3 at a column theta (3, 1)", rtol=1e-7,
-                   hint="Change one entry of a fresh copy of theta at a time; every other entry must keep "
-                        "its value (one .copy() per evaluation).")
+                   hint=hint)
     grad = c.call(numerical_derivative, coupled, theta, epsilon=0.01, method="forward")
     c.expect_close(grad, exact + 0.01 * w, "forward differences of the same function (exact value + epsilon * w)",
                    rtol=1e-7, hint="The forward difference compares f at theta with one entry moved against f "
@@ -136,7 +154,43 @@ def numerical_derivative(c, numerical_derivative):
     grad = c.call(numerical_derivative, lambda t: float(np.sum(t ** 2)), matrix, epsilon=1e-3)
     c.require_shape(np.asarray(grad), (2, 3), "numerical_derivative(f, theta of shape (2, 3))",
                     "Loop over every index of theta (np.ndindex(theta.shape)), not only over rows.")
-    c.expect_close(grad, 2 * matrix, "partial derivatives of sum(t^2) at a matrix theta (2, 3)", rtol=1e-7)
+    rows = np.broadcast_to(2 * matrix.sum(axis=1, keepdims=True), matrix.shape)
+    c.expect_close(grad, 2 * matrix, "partial derivatives of sum(t^2) at a matrix theta (2, 3)", rtol=1e-7,
+                   hint="Each row of yours holds one value, the derivative along the whole row: you moved a row of "
+                        "theta at a time. Loop over every index of theta (np.ndindex(theta.shape)), not only over "
+                        "rows." if _close(grad, rows) else None)
+
+
+def _close(actual, expected, rtol=1e-7):
+    """True if ``actual`` is numeric, of the shape of ``expected`` and equal to it within ``rtol``."""
+    try:
+        actual = np.asarray(actual, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return actual.shape == np.shape(expected) and bool(np.allclose(actual, expected, rtol=rtol, atol=1e-12))
+
+
+def _known_value_hint(value, hints):
+    """The text of ``hints`` (known wrong value -> text) whose value ``value`` equals, else ""."""
+    return next((text for known, text in hints.items() if _close(value, known, rtol=1e-9)), "")
+
+
+def _all_at_once(f, theta, epsilon):
+    """Centered differences that move every entry of theta at once (a known mistake)."""
+    value = (f(theta + epsilon) - f(theta - epsilon)) / (2 * epsilon)
+    return np.full(theta.shape, value)
+
+
+def _never_restored(f, theta, epsilon):
+    """Centered differences that move theta in place and never restore it (a known mistake)."""
+    theta, result = theta.astype(float), np.zeros(theta.shape)
+    for index in np.ndindex(theta.shape):
+        original = theta[index]
+        theta[index] = original + epsilon
+        plus = f(theta)
+        theta[index] = original - epsilon
+        result[index] = (plus - f(theta)) / (2 * epsilon)
+    return result
 
 
 # ----- relative_difference -----------------------------------------------------------------------
@@ -166,7 +220,8 @@ def relative_difference(c, relative_difference):
         tiny_only = index >= len(cases) and all(ok for ok, _, _ in c.verdicts)
         got = c.call(relative_difference, grad, grad_approx)
         got = require_number(c, got, f"relative_difference for {what}", "Return one float. " + norms_hint)
-        c.expect_close(got, expected, what, rtol=1e-9, atol=1e-15, hint=scale_hint if tiny_only else norms_hint)
+        hint = scale_hint if tiny_only else norms_hint + _relative_difference_hint(got, grad, grad_approx)
+        c.expect_close(got, expected, what, rtol=1e-9, atol=1e-15, hint=hint)
     notes_before = len(c.notes)
     got = c.call(relative_difference, np.zeros((4, 1)), np.zeros((4, 1)))
     zero_hint = "Test the denominator: when it is 0, return 0.0 before dividing."
@@ -174,6 +229,33 @@ def relative_difference(c, relative_difference):
     warned = len(c.notes) > notes_before
     c.expect(not warned and got == 0.0, "both gradients zero: 0, without a warning",
              f"both gradients zero gave {got!r}{' with a warning' if warned else ''}; expected 0.", zero_hint)
+
+
+def _relative_difference_hint(got, grad, grad_approx):
+    """What a wrong relative difference equals, among known wrong formulas; "" if none."""
+    g, a = np.asarray(grad, dtype=float), np.asarray(grad_approx, dtype=float)
+    distance, norm_g, norm_a = np.linalg.norm(g - a), np.linalg.norm(g), np.linalg.norm(a)
+
+    def ratio(numerator, denominator):
+        return numerator / denominator if denominator else 0.0
+
+    def equals(value):
+        return abs(got - value) <= 1e-9 * abs(value) + 1e-15
+
+    denominators = [(np.linalg.norm(g + a), "||grad + grad_approx||, the norm of the sum"),
+                    (norm_g, "||grad|| alone"), (norm_a, "||grad_approx|| alone"),
+                    (max(norm_g, norm_a), "max(||grad||, ||grad_approx||), the larger norm")]
+    named = [text for denominator, text in denominators if equals(ratio(distance, denominator))]
+    if named:
+        return (f" Yours equals ||grad - grad_approx|| divided by {' or by '.join(named)}, not by the sum of the "
+                "two norms.")
+    if equals(ratio(distance ** 2, norm_g ** 2 + norm_a ** 2)):
+        return " Yours equals the same ratio with every norm squared: use the norms themselves, not their squares."
+    constant = distance / got - (norm_g + norm_a) if got > 0 else 0.0
+    if 0 < constant < 1e-3 * (norm_g + norm_a) and equals(distance / (norm_g + norm_a + float(f"{constant:.1g}"))):
+        return (f" Yours equals ||grad - grad_approx|| / (||grad|| + ||grad_approx|| + {constant:.1g}): add no constant "
+                "to the denominator; test it for 0 instead.")
+    return ""
 
 
 # ----- gradient_check ----------------------------------------------------------------------------
@@ -198,7 +280,30 @@ def cube_step_hint(got, theta, epsilon):
     return "Compare 3 * x * theta**2 with the centered difference of t -> x * t**3 at theta, with step epsilon."
 
 
-@student_check
+def cube_gradient_hint(got, x, theta):
+    """What a wrong gradient_check(x, theta) shows, if it is what exactly one known mistake gives; else ""."""
+    right = 3 * x * theta ** 2
+
+    def rd(g, n):
+        return abs(g - n) / (abs(g) + abs(n)) if abs(g) + abs(n) else 0.0
+
+    known = [
+        (rd(x, right), (" Yours is the relative difference of x and 3 * x * theta**2: one of your gradients is x, the "
+                        "derivative of x * theta, not of x * theta**3.")),
+        (rd(3 * theta ** 2, right), (" Yours is the relative difference of 3 * theta**2 and 3 * x * theta**2: one of "
+                                     "your two gradients lacks the factor x (the analytic gradient, or J itself).")),
+        (rd(3 * x * theta, right), (" Yours is the relative difference of 3 * x * theta and 3 * x * theta**2: the power "
+                                    "rule gives 3 * x * theta**2 (the exponent drops by one, to 2).")),
+        (1.0, (" Yours is exactly 1, as when the numerical derivative is 0: does J use its argument? Write it "
+               "t -> x * t**3, with t, not theta.")),
+        (right, (" Yours is the derivative 3 * x * theta**2 itself: return the relative difference of the two "
+                 "gradients, relative_difference(grad, grad_approx).")),
+    ]
+    matches = [text for value, text in known if abs(got - value) <= 1e-6 * abs(value)]
+    return matches[0] if len(matches) == 1 else ""
+
+
+@student_check(builds_on=("numerical_derivative", "relative_difference"))
 def gradient_check(c, gradient_check):
     hint = ("The analytic gradient of J(theta) = x * theta**3 is 3 * x * theta**2 (not x, not 3 * theta**2); "
             "the numerical one is the centered difference of the function t -> x * t**3 at theta.")
@@ -207,7 +312,7 @@ def gradient_check(c, gradient_check):
                              "Return the relative difference, one float.")
         c.expect(0 <= got < GREAT, f"x = {x}, theta = {theta}: relative difference {got:.1e} < 1e-7",
                  f"x = {x}, theta = {theta}: relative difference {got:.3g}; a correct check gives less than 1e-7.",
-                 hint)
+                 hint + cube_gradient_hint(got, x, theta))
     for x, theta, epsilon in ((3.0, 2.0, 1e-2), (-5.0, 0.5, 1e-3)):
         got = require_number(c, c.call(gradient_check, x, theta, epsilon=epsilon),
                              f"gradient_check({x}, {theta}, epsilon={epsilon:g})", "Return one float.")
@@ -229,7 +334,7 @@ def gradient_check(c, gradient_check):
 
 
 # ----- gradient_check_n --------------------------------------------------------------------------
-@student_check
+@student_check(builds_on=("numerical_derivative", "relative_difference"))
 def gradient_check_n(c, gradient_check_n):
     P, G, X, Y = SMALL_PARAMETERS, SMALL_GRADIENTS, SMALL_X, SMALL_Y
     got = require_number(c, c.call(gradient_check_n, P, G, X, Y), "the result", "Return the relative difference.")
@@ -237,16 +342,25 @@ def gradient_check_n(c, gradient_check_n):
              f"exact gradients of a [2, 3, 2, 1] network gave {got:.3g}; expected less than 1e-7.",
              "Roll parameters and gradients in the same key order, perturb one entry of theta at a time, and "
              "compute the cost of the unrolled theta with forward(X, Y, parameters)[0].", stop=True)
-    got = c.call(gradient_check_n, P, backward_order(G), X, Y)
+    got = c.call(gradient_check_n, P, backward_order(G), X, Y, error_hint=KEYS_HINT)
     c.expect(require_number(c, got, "the result", "") < GREAT,
              "gradients given output layer first, with extra entries dZ1..dZ3: still < 1e-7",
              f"the same gradients given in another key order (dW3 first, with dZ entries) gave {got:.3g}.", KEYS_HINT)
     got = c.call(gradient_check_n, P, scaled(G, dW2=2.0), X, Y)
-    c.expect_close(got, SMALL_DW2_DOUBLED, "relative difference with dW2 doubled", rtol=1e-4,
-                   hint="Return relative_difference(rolled gradients, numerical gradient).")
+    hint = "Return relative_difference(rolled gradients, numerical gradient)."
+    if _close(got, np.linalg.norm(G["dW2"]), rtol=1e-4):
+        hint += (f" Yours is ||grad - grad_approx|| = ||dW2|| = {np.linalg.norm(G['dW2']):.4g}, the distance: divide it "
+                 "by ||grad|| + ||grad_approx||, as relative_difference does.")
+    c.expect_close(got, SMALL_DW2_DOUBLED, "relative difference with dW2 doubled", rtol=1e-4, hint=hint)
     got = c.call(gradient_check_n, P, G, X, Y, epsilon=1e-2)
+    hint = "Pass `epsilon` on, and use the centered difference."
+    if _close(got, SMALL_FORWARD_EPSILON_1E_2, rtol=1e-2):
+        hint += (f" Yours, {SMALL_FORWARD_EPSILON_1E_2:.3g}, is what one-sided (forward) differences give: use the "
+                 "centered difference (the default method of numerical_derivative).")
+    elif _close(got, 0.0) or (_close(got, got) and 0 <= float(np.asarray(got, dtype=float)) < 1e-3 * SMALL_EPSILON_1E_2):
+        hint += " Yours does not show the step: pass `epsilon` on to numerical_derivative."
     c.expect_close(got, SMALL_EPSILON_1E_2, "relative difference with epsilon = 1e-2 (the truncation error shows)", rtol=1e-2,
-                   hint="Pass `epsilon` on, and use the centered difference.")
+                   hint=hint)
     exact = {"d" + key: value for key, value in P.items()}
     got = c.call(gradient_check_n, P, exact, X, Y, forward=sum_of_squares)
     c.expect(require_number(c, got, "the result", "") < GREAT,
@@ -276,7 +390,27 @@ BOTH_NORMS_HINT = ("Divide by the norms of BOTH blocks, as relative_difference d
                    "right one is the worst (difference 1), whatever ||g - n|| / ||g|| or / ||n|| says.")
 
 
-@student_check
+ORDER_HINT = ("Look each gradient up by its key, gradients['d' + key]: the dict of gradients may list its keys in "
+              "another order, and hold extra entries such as dZ1.")
+#: Wrong answers of particular cases that show a known mistake, by (case, answer).
+LOCATE_MISTAKES = {
+    ("db1 tripled", "dW1"): " dW1 is exact here; db1 is the only wrong block: did you take the SMALLEST relative "
+                            "difference (min) instead of the largest (max)?",
+    ("db1 tripled", "db2"): " db2 is exact here; db1 is the only wrong block: did you take the SMALLEST relative "
+                            "difference (min) instead of the largest (max)?",
+    ("db1 times 1.5 and dW2 times 5 (the worse one is dW2)", "db1"):
+        " db1 is wrong too (relative difference 0.5 / 2.5 = 0.2), but dW2 is worse (4 / 6 = 0.67): compare every "
+        "block and return the largest, not the first one above 1e-7.",
+    ("dW1 times -1, db2 times 4, dW3 times 1/4 (relative differences 1, 3/5, 3/5)", "db2"):
+        " db2 is the block that ||g - n|| / ||n|| ranks first (3 against 2 for dW1): did you divide by the norm of "
+        "the numerical block only?",
+    ("dW1 times -1, db2 times 4, dW3 times 1/4 (relative differences 1, 3/5, 3/5)", "dW3"):
+        " dW3 is the block that ||g - n|| / ||g|| ranks first (3 against 2 for dW1): did you divide by the norm of "
+        "the analytic block only?",
+}
+
+
+@student_check(builds_on=("numerical_derivative", "relative_difference"))
 def locate_gradient_bug(c, locate_gradient_bug):
     P, G, X, Y = SMALL_PARAMETERS, SMALL_GRADIENTS, SMALL_X, SMALL_Y
     # W3 / 100: the blocks of layers 1 and 2 are 20 to 45 times smaller than db3.
@@ -288,7 +422,7 @@ def locate_gradient_bug(c, locate_gradient_bug):
         ("dW3 shifted by 0.05", P, shifted_dW3, "dW3", LOCATE_HINT),
         ("db1 times 1.5 and dW2 times 5 (the worse one is dW2)", P, scaled(G, db1=1.5, dW2=5.0), "dW2", LOCATE_HINT),
         ("dW2 doubled, gradients given output layer first with dZ entries", P, backward_order(scaled(G, dW2=2.0)),
-         "dW2", LOCATE_HINT),
+         "dW2", ORDER_HINT),
         ("W3 / 100: db1 tripled (a small block) and db3 times 1.2 (a large block, the larger distance)",
          P100, scaled(G100, db1=3.0, db3=1.2), "db1", SIZES_HINT),
         ("W3 / 100: db2 times -1 (a small block) and dW3 times 1.5 (the larger distance)",
@@ -298,14 +432,16 @@ def locate_gradient_bug(c, locate_gradient_bug):
          P, scaled(G, dW1=-1.0, db2=4.0, dW3=0.25), "dW1", BOTH_NORMS_HINT),
     ]
     for what, parameters, gradients, expected, hint in cases:
-        got = c.call(locate_gradient_bug, parameters, gradients, X, Y)
+        got = c.call(locate_gradient_bug, parameters, gradients, X, Y,
+                     error_hint=ORDER_HINT if hint is ORDER_HINT else None)
         c.require_type(got, str, "the result", "Return the gradient key as a string, for example 'dW2'.")
         if got == expected[1:]:
             c.fail(f"{what}: returned {got!r}; expected the gradient key {expected!r}.",
                    "Return the key of the gradient, with its 'd' prefix.", stop=True)
         first_miss = all(ok for ok, _, _ in c.verdicts)  # the case's own hint fits only the first wrong answer
+        hint = hint if first_miss else LOCATE_HINT
         c.expect(got == expected, f"{what}: {got}", f"{what}: returned {got!r}; expected {expected!r}.",
-                 hint if first_miss else LOCATE_HINT)
+                 hint + (LOCATE_MISTAKES.get((what, got), "") if first_miss else ""))
 
 
 # ----- backward_propagation_n_fixed ----------------------------------------------------------------
@@ -321,14 +457,47 @@ def backward_propagation_n_fixed(c, backward_propagation_n_fixed):
                      "Each gradient has the shape of its parameter: dW[l] (n[l], n[l-1]), db[l] (n[l], 1).")
     for key in GRADIENT_KEYS:
         got, expected = np.asarray(gradients[key], dtype=float), SMALL_GRADIENTS[key]
-        c.expect_close(got, expected, key, rtol=1e-6, atol=1e-12, hint=_backward_hint(key, got, expected))
+        named = next((text for wrong, text in _BACKWARD_MISTAKES
+                      if key in wrong and np.allclose(got, wrong[key], rtol=1e-6, atol=1e-12)), "")
+        c.expect_close(got, expected, key, rtol=1e-6, atol=1e-12, hint=_backward_hint(key, got, expected) + named)
+
+
+#: Gradients of the small network by backward passes with a known mistake (written out: the check
+#: holds no backward pass), each with what to say of it.
+_BACKWARD_MISTAKES = (
+    ({
+        "dW1": np.array([[ 2.114517049008157  , -1.5082084729637628 ],
+                          [-3.091729082111178  ,  0.8334134062768236 ],
+                          [ 0.1760905737706293 ,  0.20884230234209689]]),
+        "db1": np.array([[ 0.7364319604496247],
+                          [-1.9818034839732392],
+                          [ 0.3251286943911303]]),
+    }, (" Yours is what the tanh derivative 1 - Z1**2 gives: tanh'(Z1) = 1 - tanh(Z1)**2 = 1 - A1**2, "
+        'with A1, not Z1.')),
+    ({
+        "dW1": np.array([[-0.7050976800134502  , -0.26013057155808034 ],
+                          [ 0.21725842193731248 , -0.25043893050510113 ],
+                          [-0.069278154795887   , -0.023727225106431087]]),
+        "db1": np.array([[-0.639898007756878  ],
+                          [-0.08197561786204179],
+                          [-0.0629344913499945 ]]),
+        "dW2": np.array([[-0.358941926859442  , -0.5847279634992748 ,  0.20280687963498936],
+                          [ 0.2392946179062946 ,  0.38981864233284996, -0.13520458642332625]]),
+        "db2": np.array([[-0.46367020089620997],
+                          [ 0.30911346726414   ]]),
+    }, (" Yours is what a backward pass without the ReLU's derivative gives: multiply W3^T dZ3 by (Z2 > "
+        '0).')),
+)
 
 
 def _backward_hint(key, got, expected):
     """What a wrong gradient block tells: a constant factor, or a wrong formula."""
     factor = float(np.sum(got * expected) / np.sum(expected ** 2))
     if abs(factor) > 1e-9 and np.allclose(got, factor * expected, rtol=1e-6, atol=1e-12):
+        m = SMALL_X.shape[1]
+        missing = (f" That is m = {m} times: the 1/m (or the mean) is missing." if np.isclose(factor, m) else
+                   f" That is 1/m = 1/{m} times: there is a 1/m too many." if np.isclose(factor, 1 / m) else "")
         return (f"Your {key} is {factor:.4g} times the right value in every entry: the formula is right up to a "
-                f"constant factor. Look for a stray number, or a 1/m too many or too few, in its line.")
+                f"constant factor. Look for a stray number, or a 1/m too many or too few, in its line.{missing}")
     return (f"{key} is wrong beyond a constant factor: check which cached arrays its line uses and, for the hidden "
             f"layers, the activation's derivative (ReLU: Z > 0; tanh: 1 - A**2).")

@@ -94,6 +94,22 @@ _L2_FACTOR_HINTS = (
     (0.1 / 2, "You multiplied by lambd / 2: m, the number of examples (Y.shape[1], the columns), is missing."),
     (0.1 / 2 * 4, "lambd / 2 * m multiplies by m (Python reads it as (lambd / 2) * m): write lambd / (2 * m)."),
 )
+#: What known mistakes put in place of the sum of the squared weights (20) in the worked example,
+#: and what to say of them: with lambd / (2m) = 0.0125 the L2 term is 0.0125 times that.
+_SQUARES_HINTS = (
+    (4 + 4 + 2, ("That is lambd / (2m) times the sum of the ABSOLUTE values (4 + 4 + 2 = 10, the L1 norm): "
+                 "square the entries (np.square), do not take np.abs.")),
+    (np.sqrt(6) + np.sqrt(10) + 2, ("That is lambd / (2m) times the norms ||W1|| + ||W2|| + ||W3|| (sqrt(6) + sqrt(10) "
+                                    "+ 2): the L2 term uses the SQUARED norms, the sums of the squared entries.")),
+    (6 + 10, ("That is lambd / (2m) times 6 + 10 = 16: the squares of W3 (4) are missing; the sum runs over W1, W2 "
+              "AND W3.")),
+    (20 + 25 + 25 + 25 + 25, ("That is lambd / (2m) times 120 = 20 + 100: the squared biases (b1, b2, b3: 100) "
+                              "are in your sum; penalize the weights W only, not the biases.")),
+    (2 ** 2 + 2 ** 2 + 2 ** 2, ("That is lambd / (2m) times 12 = 2^2 + 2^2 + 2^2, the squares of the SUMS of the "
+                                "entries of W1, W2, W3: square each entry first, then add (np.sum(np.square(W))).")),
+    (6 / 4 + 10 / 2 + 4 / 1, ("That is lambd / (2m) times 10.5 = 6/4 + 10/2 + 4/1, the MEANS of the squared entries: "
+                              "add them up with np.sum, not np.mean.")),
+)
 
 
 def _seeded_cost_case():
@@ -127,6 +143,9 @@ def compute_cost_with_regularization(c, compute_cost_with_regularization):
     else:
         term = float(np.asarray(cost, dtype=float)) - cross_entropy
         named = [hint for factor, hint in _L2_FACTOR_HINTS if np.isclose(term, factor * 20, rtol=1e-6)]
+        named += [hint for squares, hint in _SQUARES_HINTS if np.isclose(term, 0.1 / 8 * squares, rtol=1e-6)]
+        if np.isclose(float(np.asarray(cost, dtype=float)), 0.25, rtol=1e-6):
+            named.append("Your cost is the L2 term alone (0.25): return the cross-entropy PLUS the L2 term.")
         c.expect_close(cost, _TINY_COST, "worked example (m = 4, lambd = 0.1): the cost", rtol=1e-7,
                        hint=f"Here the L2 term is 0.1 / (2 * 4) * (6 + 10 + 4) = 0.25 (the squared entries of W1, "
                             f"W2 and W3 add up to 20; the biases are not penalized); yours is {term:.6g}."
@@ -165,13 +184,25 @@ def check_l2_gradients(c, gradients, plain, parameters, lambd, m, what):
             hint += " You added 2 lambd / m * W: the 2 of the derivative of W**2 cancels the 2 of lambd / (2m)."
         elif lambd and m != 1 and np.isclose(factor, lambd, rtol=1e-3):
             hint += " You added lambd * W: divide by m, the number of examples."
+        elif lambd and np.isclose(factor, -lambd / m, rtol=1e-3):
+            hint += " You subtracted lambd / m * W: the L2 term is added to the cost, so its gradient is added too."
         elif lambd and np.isclose(factor, 0.0, atol=1e-12):
             hint += " Your dW is the cross-entropy gradient alone."
+        elif lambd and np.allclose(added, lambd / m * W ** 2, rtol=1e-6, atol=1e-12):
+            hint += (" You added lambd / m * W**2: the derivative of W**2 is 2 W, so the term to add is lambd / m * W "
+                     "(W itself, not squared).")
         comparisons.append((gradients[f"dW{l}"], plain[f"dW{l}"] + lambd / m * W, f"{what}: dW{l}", hint))
     expect_all_close(c, comparisons, f"{what}: dW1, dW2, dW3 are the cross-entropy gradients + lambd / m * W",
                      rtol=1e-6)
-    expect_all_close(c, [(gradients[f"db{l}"], plain[f"db{l}"], f"{what}: db{l}",
-                          "The biases are not in the L2 term, so db is the cross-entropy gradient.") for l in (1, 2, 3)],
+    def db_hint(l):
+        hint = "The biases are not in the L2 term, so db is the cross-entropy gradient."
+        b = parameters[f"b{l}"]
+        added = np.asarray(gradients[f"db{l}"], dtype=float) - plain[f"db{l}"]
+        if lambd and np.any(b) and np.allclose(added, lambd / m * b, rtol=1e-6, atol=1e-12):
+            hint += f" You added lambd / m * b{l} to db{l}: only the weights are penalized."
+        return hint
+
+    expect_all_close(c, [(gradients[f"db{l}"], plain[f"db{l}"], f"{what}: db{l}", db_hint(l)) for l in (1, 2, 3)],
                      f"{what}: db1, db2, db3 are unchanged (the biases are not penalized)", rtol=1e-6)
 
 
@@ -222,9 +253,20 @@ def call_dropout_forward(c, function, X, parameters, keep_prob, rng, what, input
     c.require_shape(A3, (1, m), f"{what}: A3", "A3 has one row and one column per example.")
     for name in CACHE_NAMES:
         c.require_shape(np.asarray(entries[name]), shapes[name], f"{what}: the cache entry {name}",
-                        "A mask has the shape of the activations it multiplies, (n[l], m): one draw per unit and "
-                        "per example." if name[0] == "D" else CACHE_HINT)
+                        mask_shape_hint(np.shape(entries[name]), shapes[name]) if name[0] == "D" else CACHE_HINT)
     return A3, entries
+
+
+def mask_shape_hint(shape, expected):
+    """The hint for a mask of the wrong ``shape``, naming a mask shared along one axis."""
+    hint = "A mask has the shape of the activations it multiplies, (n[l], m): one draw per unit and per example."
+    if tuple(shape) == (expected[0], 1):
+        hint += (" Yours has one draw per unit, shared by all the examples: draw rng.random(A.shape), not "
+                 "rng.random((n, 1)).")
+    elif tuple(shape) == (1, expected[1]):
+        hint += (" Yours has one draw per example, shared by all the units of the layer: draw rng.random(A.shape), not "
+                 "rng.random((1, m)).")
+    return hint
 
 
 def check_dropout_consistency(c, X, parameters, keep_prob, A3, entries, what):
@@ -233,15 +275,30 @@ def check_dropout_consistency(c, X, parameters, keep_prob, A3, entries, what):
         require(c, np.array_equal(entries[key], parameters[key]), f"{what}: the cache entry {key} is not the parameter {key}.",
                 "Keep the cache order (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3).")
     for name in ("D1", "D2"):
-        require(c, is_mask(entries[name]), f"{what}: {name} holds values other than 0 and 1.",
-                "A mask is boolean (True = keep) or 0/1; the division by keep_prob belongs to A, not to the mask.")
+        hint = "A mask is boolean (True = keep) or 0/1; the division by keep_prob belongs to A, not to the mask."
+        values = np.asarray(entries[name], dtype=float) if np.issubdtype(np.asarray(entries[name]).dtype, np.number) \
+            else None
+        if values is not None and np.all(np.isclose(values, 0) | np.isclose(values, 1 / keep_prob)):
+            hint = (f"Your {name} holds 0 and 1 / keep_prob = {1 / keep_prob:.4g}: you folded the division by keep_prob "
+                    "into the mask. Keep the mask 0/1 (or boolean) and divide A by keep_prob.")
+        require(c, is_mask(entries[name]), f"{what}: {name} holds values other than 0 and 1.", hint)
     previous = X
     for l in (1, 2):
         Z, D, A = entries[f"Z{l}"], kept(entries[f"D{l}"]), np.asarray(entries[f"A{l}"], dtype=float)
         W, b = parameters[f"W{l}"], parameters[f"b{l}"]
         source = "X" if l == 1 else "A1"
+        relu = np.maximum(Z, 0)
         if np.all(A[~D] == 0):
             hint = "Inverted dropout divides the kept activations by keep_prob (not by 1 - keep_prob)."
+            if close(A, np.where(D, relu, 0.0), 1e-7, 1e-10):
+                hint = (f"Your A{l} is D{l} * relu(Z{l}), the kept units not scaled: inverted dropout divides them "
+                        "by keep_prob, so that the expected value of A does not change.")
+            elif close(A, np.where(D, relu / (1 - keep_prob), 0.0), 1e-7, 1e-10):
+                hint = (f"Your A{l} is D{l} * relu(Z{l}) / (1 - keep_prob): divide by keep_prob, the probability of "
+                        "keeping a unit, not by 1 - keep_prob.")
+        elif close(A, relu, 1e-7, 1e-10) and not np.all(D):
+            hint = (f"Your A{l} in the cache is relu(Z{l}) before dropout: keep A{l} after dropout "
+                    f"(D{l} * A{l} / keep_prob) in the cache, and use that same A{l} as the next layer's input.")
         else:
             hint = f"A dropped unit outputs 0: multiply A{l} by the mask D{l}, after the ReLU."
         expect_all_close(c, [
@@ -252,9 +309,22 @@ def check_dropout_consistency(c, X, parameters, keep_prob, A3, entries, what):
         previous = A
     expect_all_close(c, [
         (entries["Z3"], parameters["W3"] @ previous + parameters["b3"], f"{what}: Z3 = W3 A2 + b3", None),
-        (A3, nn.sigmoid(entries["Z3"])[0], f"{what}: A3 = sigmoid(Z3)", "Dropout is applied to hidden layers 1 and 2 only."),
+        (A3, nn.sigmoid(entries["Z3"])[0], f"{what}: A3 = sigmoid(Z3)", output_hint(A3, entries["Z3"], keep_prob)),
         (entries["A3"], A3, f"{what}: the A3 in the cache", "Put the A3 you return into the cache."),
     ], f"{what}: Z3 = W3 A2 + b3 and A3 = sigmoid(Z3), no dropout on the output")
+
+
+def output_hint(A3, Z3, keep_prob):
+    """The hint for a wrong A3, naming dropout applied to the output layer."""
+    hint = "Dropout is applied to hidden layers 1 and 2 only."
+    try:
+        A3, sigmoid = np.asarray(A3, dtype=float), nn.sigmoid(np.asarray(Z3, dtype=float))[0]
+    except (TypeError, ValueError):
+        return hint
+    if A3.shape == sigmoid.shape and np.all(np.isclose(A3, 0, atol=1e-12)
+                                            | np.isclose(A3, sigmoid / keep_prob, rtol=1e-7, atol=0)):
+        hint += " Your A3 has dropout applied (each entry 0 or sigmoid(Z3) / keep_prob): A3 = sigmoid(Z3), no mask."
+    return hint
 
 
 def mask_hint(fraction, keep_prob):
@@ -377,6 +447,97 @@ _EXPECTED_DROPOUT_GRADIENTS = {
 }
 
 
+#: Known wrong dropout steps of the backward pass: the layer-1 and layer-2 gradients each gives on the
+#: worked example (computed once; the check holds no backward pass), and what to say of it.
+_DROPOUT_BACKWARD_MISTAKES = (
+    ({
+        "dW1": np.array([[ 0.09061083719428346, -0.11341402767007801],
+                         [ 0.                 ,  0.                 ],
+                         [ 0.18122167438856693, -0.22682805534015602]]),
+        "db1": np.array([[0.09061083719428346],
+                         [0.                 ],
+                         [0.18122167438856693]]),
+        "dW2": np.array([[ 0.08475955839811115,  0.                 , -0.04078037835710311],
+                         [ 0.                 ,  0.                 ,  0.5916229188751099 ]]),
+        "db2": np.array([[-0.02771374658073851],
+                         [ 0.23664916755004395]]),
+    }, ('Your gradients are those of a dropout step without the division by keep_prob: after multiplying dA '
+        'by the mask, divide by keep_prob, as in the forward pass.')),
+    ({
+        "dW1": np.array([[-0.6658223246670966 , -0.9812194984262518 ],
+                         [ 1.1974505793705872 ,  0.44959124372276116],
+                         [-0.07125997023685796,  0.                 ]]),
+        "db1": np.array([[-0.00612059549902666],
+                         [ 0.5377488502025173 ],
+                         [-0.07125997023685796]]),
+        "dW2": np.array([[ 0.21100469072029326 ,  0.                  , -0.050975472946378886],
+                         [-0.35441883646899375 ,  0.                  ,  0.030690975655899844]]),
+        "db2": np.array([[0.007379913863138576],
+                         [0.012276390262359937]]),
+    }, ('Your gradients are those of dA / keep_prob without the masks: multiply dA2 by D2 and dA1 by D1, the '
+        'masks of the cache, before dividing by keep_prob.')),
+    ({
+        "dW1": np.array([[ 0.05799093580434142, -0.07258497770884993],
+                         [ 0.                 ,  0.                 ],
+                         [ 0.11598187160868284, -0.14516995541769986]]),
+        "db1": np.array([[0.05799093580434142],
+                         [0.                 ],
+                         [0.11598187160868284]]),
+        "dW2": np.array([[ 0.06780764671848893,  0.                 , -0.03262430268568246],
+                         [ 0.                 ,  0.                 ,  0.47329833510008795]]),
+        "db2": np.array([[-0.02217099726459082],
+                         [ 0.18931933404003518]]),
+    }, ('Your gradients are those of a dropout step that multiplies by keep_prob: divide by it, as in the '
+        'forward pass.')),
+    ({
+        "dW1": np.array([[ 0.35477651857898757, -0.341258409584669  ],
+                         [ 0.                 ,  0.                 ],
+                         [-0.05700797618948636,  0.                 ]]),
+        "db1": np.array([[ 0.43882071275711104],
+                         [ 0.                 ],
+                         [-0.05700797618948636]]),
+        "dW2": np.array([[ 0.16880375257623462 ,  0.                  , -0.04078037835710311 ],
+                         [-0.283535069175195   ,  0.                  ,  0.024552780524719833]]),
+        "db2": np.array([[0.005903931090510878],
+                         [0.009821112209887933]]),
+    }, ('Your gradients are those of a backward pass without the dropout step of layer 2: multiply dA2 by D2 '
+        'and divide by keep_prob, as for dA1.')),
+    ({
+        "dW1": np.array([[-0.4261262877869418 , -0.6279804789928012 ],
+                         [ 0.7663683707971758 ,  0.2877383959825671 ],
+                         [-0.04560638095158909,  0.                 ]]),
+        "db1": np.array([[-0.003917181119377056],
+                         [ 0.34415926412961106 ],
+                         [-0.04560638095158909 ]]),
+        "dW2": np.array([[ 0.16880375257623462 ,  0.                  , -0.04078037835710311 ],
+                         [-0.283535069175195   ,  0.                  ,  0.024552780524719833]]),
+        "db2": np.array([[0.005903931090510878],
+                         [0.009821112209887933]]),
+    }, ('Your gradients are those of a backward pass without any dropout step: multiply dA2 by D2 and dA1 by '
+        'D1, and divide each by keep_prob.')),
+    ({
+        "dW1": np.array([[-0.03473577984344439,  0.03290106721081182],
+                         [ 0.                 ,  0.                 ],
+                         [ 0.35441883646899375, -0.35441883646899375]]),
+        "db1": np.array([[0.1753747056018643 ],
+                         [0.                 ],
+                         [0.35441883646899375]]),
+        "dW2": np.array([[ 0.10594944799763892 ,  0.                  , -0.050975472946378886],
+                         [-0.06759054497159278 ,  0.                  ,  0.8107886188307453  ]]),
+        "db2": np.array([[-0.03464218322592316],
+                         [ 0.26877524144891785]]),
+    }, ("Your gradients are those of a backward pass without the ReLU's derivative: the mask does not replace it; after the dropout step, dZ = relu_backward(dA, Z).")),
+)
+
+
+def dropout_backward_mistake(gradients):
+    """What to say of ``gradients`` of the worked example if they are those of a known mistake, else None."""
+    for wrong, hint in _DROPOUT_BACKWARD_MISTAKES:
+        if all(close(gradients[key], value, 1e-9, 1e-12) for key, value in wrong.items()):
+            return hint
+    return None
+
+
 def worked_dropout_cache(mask_type):
     """The cache of the worked example, with masks of ``mask_type`` (bool or float)."""
     A3 = nn.sigmoid(_Z3)[0]
@@ -429,13 +590,15 @@ def backward_propagation_with_dropout(c, backward_propagation_with_dropout):
                            inputs=f"the worked example with {mask_type.__name__} masks")
         shapes = {"dW1": (3, 2), "db1": (3, 1), "dW2": (2, 3), "db2": (2, 1), "dW3": (1, 2), "db3": (1, 1)}
         require_gradients(c, gradients, shapes, what, announce=True)
+        mistake = dropout_backward_mistake(gradients)
+        named = f" {mistake}" if mistake else ""
         c.expect(np.all(np.asarray(gradients["dW1"])[1] == 0) and np.all(np.asarray(gradients["db1"])[1] == 0),
                  f"{what}: unit 2 of layer 1, dropped for every example, gets no gradient",
                  f"{what}: unit 2 of layer 1 is dropped for every example (row 2 of D1 is 0), yet row 2 of dW1 "
-                 "or db1 is not 0.", "Multiply dA1 by the cached mask D1 before going through the ReLU.")
+                 "or db1 is not 0.", "Multiply dA1 by the cached mask D1 before going through the ReLU." + named)
         hints = {3: "dZ3 = A3 - Y and dW3 = dZ3 A2^T / m, with A2 from the cache (it is already after dropout).",
-                 2: "dA2 = W3^T dZ3, then multiply by D2 and divide by keep_prob, then go through the ReLU.",
-                 1: "dA1 = W2^T dZ2, then multiply by D1 and divide by keep_prob, then go through the ReLU."}
+                 2: "dA2 = W3^T dZ3, then multiply by D2 and divide by keep_prob, then go through the ReLU." + named,
+                 1: "dA1 = W2^T dZ2, then multiply by D1 and divide by keep_prob, then go through the ReLU." + named}
         for l in (3, 2, 1):
             expect_all_close(c, [(gradients[key], _EXPECTED_DROPOUT_GRADIENTS[key], f"{what}: {key}", hints[l])
                                  for key in (f"dW{l}", f"db{l}")],
@@ -475,9 +638,27 @@ EARLY_STOPPING_HINTS = {
 
 #: Wrong answers of particular cases and what they show, by case description and answer.
 EARLY_STOPPING_MISTAKES = {
+    "a curve that falls, then rises": {
+        (3, 7): "You stopped one record late: at index 6, 6 - 3 = 3 = patience records have passed since the best "
+                "(index 3), so training stops there (stop when i - best == patience, not when it exceeds it).",
+        (3, 5): "You stopped one record early: at index 5 only 5 - 3 = 2 records have passed since the best (index 3); "
+                "stop when i - best reaches patience, 3."},
+    "a tie with the best keeps the earlier index": {
+        (1, 3): "You stopped one record early: at index 3 only 3 - 1 = 2 records have passed since the best (index 1); "
+                "stop when i - best reaches patience, 3."},
+    "a noisy plateau above the best, never a new low": {
+        (0, 4): "You stopped one record late: at index 3, 3 - 0 = 3 = patience records have passed since the best "
+                "(index 0), so training stops there.",
+        (0, 2): "You stopped one record early: at index 2 only 2 - 0 = 2 records have passed since the best (index 0); "
+                "stop when i - best reaches patience, 3."},
+    "costs that keep falling: no stop before the end": {
+        (4, 5): "stop = 5 = len(dev_costs) is past the last record: when i - best never reaches patience, stop is the "
+                "last index, len(dev_costs) - 1 = 4."},
     "a new low after a bump restarts the count": {
         (1, 4): "Update best before you test the patience: at index 4, 4 - 1 = 3 = patience, but 1.0 is a new low, "
-                "so best becomes 4 and training goes on."},
+                "so best becomes 4 and training goes on.",
+        (8, 7): "best = 8 comes after the stop, 7: best is the lowest cost up to where training stops, not the lowest "
+                "of the whole curve (0.5 at index 8 is never reached)."},
 }
 
 
@@ -486,7 +667,7 @@ def check_early_stopping_case(c, function, dev_costs, patience, expected, what, 
 
     ``mistakes`` maps known wrong answers to what to say of them; an answer that is the
     expected pair reversed is named in any case."""
-    result = c.call(function, dev_costs, patience)
+    result = c.call(function, dev_costs, patience, error_hint=_early_stopping_error_hint)
     if not (isinstance(result, (tuple, list)) and len(result) == 2
             and all(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in result)):
         c.fail(f"{what}: returned {result!r}; expected a pair of integer indices (best, stop).",
@@ -499,6 +680,13 @@ def check_early_stopping_case(c, function, dev_costs, patience, expected, what, 
              f"{what}: early_stopping({_short(dev_costs)}, {patience}) returned ({best}, {stop}); "
              f"expected {tuple(expected)}.",
              hint or "best is the index of the lowest cost so far; stop is the first i with i - best == patience.")
+
+
+def _early_stopping_error_hint(error):
+    if type(error).__name__ == "AttributeError" and "'index'" in str(error):
+        return ("A numpy array has no .index method (that is list.index): find the lowest cost so far with the "
+                "loop's comparison or np.argmin, which work on lists and arrays alike.")
+    return None
 
 
 def _short(values):

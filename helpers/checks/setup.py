@@ -51,7 +51,32 @@ def sizes_hint(sizes, m, fractions):
         product = next(f * m for f, r in zip(fractions[1:], rounded) if r != math.floor(f * m))
         return (f"The sizes were rounded ({product:.4g} became {round(product)}); dev and test get floor(fraction * m) "
                 "examples, rounded down: int(fractions[1] * m) or math.floor(...), not round(...).")
+    n_train, n_dev = math.floor(fractions[0] * m), math.floor(fractions[1] * m)
+    if sizes == [n_train, n_dev, m - n_train - n_dev] and sizes[2] != math.floor(fractions[2] * m):
+        return (f"The test set got the rounding remainder ({sizes[2]} examples, not floor({fractions[2]:g} * {m}) = "
+                f"{math.floor(fractions[2] * m)}); it is the training set that gets all the others: "
+                "m_train = m - m_dev - m_test.")
     return "m_dev = int(fractions[1] * m) and m_test = int(fractions[2] * m); the training set gets all the others."
+
+
+def overlap_hint(ids):
+    """The hint for a split that is not a partition; it names two splits that share examples."""
+    names = ("X_train", "X_dev", "X_test")
+    for i, j in ((0, 1), (1, 2), (0, 2)):
+        shared = np.intersect1d(ids[i], ids[j]).size
+        if shared:
+            return (f"{names[i]} and {names[j]} share {shared} example{'s' if shared > 1 else ''}: each split starts "
+                    "where the previous one ends, X_shuffled[:, :m_train], [:, m_train:m_train + m_dev], "
+                    "[:, m_train + m_dev:].")
+    return "Shuffle the column indices once, then cut that one order into three consecutive pieces."
+
+
+def rows_hint(error):
+    """The hint for an IndexError on axis 0: the examples were taken as rows."""
+    if isinstance(error, IndexError) and "axis 0" in str(error):
+        return ("The example indices were used on axis 0, the rows (the features): examples are the columns, "
+                "so m = X.shape[1] and a split selects columns, X[:, indices].")
+    return None
 
 
 def check_split(c, result, X, Y, fractions, what):
@@ -84,7 +109,7 @@ def check_split(c, result, X, Y, fractions, what):
     every = np.sort(np.concatenate(ids))
     c.expect(np.array_equal(every, np.arange(m)), f"{what}: every example is in exactly one split",
              f"{what}: some examples appear twice or not at all across the three splits.",
-             "Shuffle the column indices once, then cut that one order into three consecutive pieces.", stop=True)
+             overlap_hint(ids), stop=True)
     X_all = np.concatenate([result[k] for k in range(0, 6, 2)], axis=1)
     Y_all = np.concatenate([result[k] for k in range(1, 6, 2)], axis=1)
     intact = np.array_equal(X_all, X[:, X_all[0].astype(int)])
@@ -104,7 +129,7 @@ def split_dataset(c, split_dataset):
     for m, fractions in ((58, (0.6, 0.2, 0.2)), (99, (0.7, 0.15, 0.15)), (1000, (0.98, 0.01, 0.01))):
         X, Y = labelled_examples(m)
         kwargs = {} if fractions == (0.6, 0.2, 0.2) else {"fractions": fractions}
-        result = c.call(split_dataset, X, Y, rng=np.random.default_rng(m), **kwargs)
+        result = c.call(split_dataset, X, Y, rng=np.random.default_rng(m), error_hint=rows_hint, **kwargs)
         ids = check_split(c, result, X, Y, fractions, f"m = {m}, fractions {fractions}")
         n_train = len(ids[0])
         c.expect(set(ids[0].astype(int)) != set(range(n_train)), f"m = {m}: the examples were shuffled",
@@ -139,6 +164,45 @@ SIGMA_HINT = ("sigma is the standard deviation of each row of X_train with 1/m, 
 OTHER_HINT = "Normalize X_other with mu and sigma of the TRAINING set: (X_other - mu) / sigma."
 
 
+def mu_hint(mu, X_train, X_other):
+    """The hint for a wrong mu; it names the mean over both sets together when that explains it."""
+    both = np.mean(np.concatenate([X_train, X_other], axis=1), axis=1, keepdims=True)
+    if np.shape(mu) == both.shape and np.allclose(mu, both, rtol=1e-7, atol=1e-9):
+        return ("That is the mean over X_train and X_other together: mu and sigma come from the training set "
+                "only, np.mean(X_train, axis=1, keepdims=True).")
+    return MU_HINT
+
+
+def sigma_hint(sigma, X_train, rows):
+    """The hint for a wrong sigma (compared on ``rows``); it names the variance and the 1/(m-1) std."""
+    sigma = np.asarray(sigma, dtype=float)[rows]
+    if np.allclose(sigma, np.var(X_train, axis=1, keepdims=True)[rows], rtol=1e-6):
+        return ("That is the variance of each row; sigma is the standard deviation, its square root: "
+                "np.std(X_train, axis=1, keepdims=True).")
+    if np.allclose(sigma, np.std(X_train, axis=1, keepdims=True, ddof=1)[rows], rtol=1e-6):
+        return ("That is the sample standard deviation, with 1/(m-1) (ddof=1); the formula divides by m, "
+                "np.std's default (ddof=0).")
+    return SIGMA_HINT
+
+
+def other_hint(X_other_norm, X_other, rows):
+    """The hint for a wrong X_other_norm; it names normalizing X_other with its own statistics."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        own = (X_other - np.mean(X_other, axis=1, keepdims=True)) / np.std(X_other, axis=1, keepdims=True)
+    if np.allclose(np.asarray(X_other_norm, dtype=float)[rows], own[rows], rtol=1e-6):
+        return ("X_other_norm was normalized with X_other's own mean and standard deviation; use mu and sigma "
+                "of the TRAINING set: (X_other - mu) / sigma.")
+    return OTHER_HINT
+
+
+def axis_hint(error):
+    """The hint for a broadcasting error from statistics over axis 0 (one per example, not per feature)."""
+    if isinstance(error, ValueError) and "broadcast" in str(error):
+        return ("mu and sigma must be columns of shape (n_x, 1), one per feature: take the statistics over the "
+                "examples, axis=1 (axis=0 gives one per example, over its features).")
+    return None
+
+
 def require_normalize_result(c, result, n_x, m_train, m_other, what):
     """Stop unless the result is (X_train_norm, X_other_norm, mu, sigma) with the right shapes."""
     c.require_type(result, (tuple, list), f"{what}: the result", "Return X_train_norm, X_other_norm, mu, sigma.")
@@ -159,14 +223,16 @@ def check_normalized(c, result, X_train, X_other, what, rtol=1e-4, atol=1e-8):
     expected_mu = np.mean(X_train, axis=1, keepdims=True)
     spread = np.std(X_train, axis=1, keepdims=True)
     varies = spread[:, 0] > 0
-    c.expect_close(mu, expected_mu, f"{what}: mu", rtol=1e-7, atol=1e-9, hint=MU_HINT, stop=True)
+    c.expect_close(mu, expected_mu, f"{what}: mu", rtol=1e-7, atol=1e-9, hint=mu_hint(mu, X_train, X_other),
+                   stop=True)
     c.expect_close(sigma[varies], spread[varies], f"{what}: sigma of the non-constant features", rtol=rtol,
-                   atol=0, hint=SIGMA_HINT, stop=True)
+                   atol=0, hint=sigma_hint(sigma, X_train, varies), stop=True)
     c.expect_close(X_train_norm[varies], ((X_train - expected_mu) / np.where(varies[:, None], spread, 1))[varies],
                    f"{what}: X_train_norm", rtol=rtol, atol=atol * 100,
                    hint="X_train_norm = (X_train - mu) / sigma, row by row (broadcasting does it).", stop=True)
     c.expect_close(X_other_norm[varies], ((X_other - expected_mu) / np.where(varies[:, None], spread, 1))[varies],
-                   f"{what}: X_other_norm", rtol=rtol, atol=atol * 100, hint=OTHER_HINT, stop=True)
+                   f"{what}: X_other_norm", rtol=rtol, atol=atol * 100, hint=other_hint(X_other_norm, X_other, varies),
+                   stop=True)
     if not varies.all():
         constant = ~varies
         finite = (np.all(np.isfinite(X_train_norm[constant])) and np.all(np.isfinite(X_other_norm[constant]))
@@ -180,12 +246,13 @@ def check_normalized(c, result, X_train, X_other, what, rtol=1e-4, atol=1e-8):
 @student_check
 def normalize_inputs(c, normalize_inputs):
     what = "3 features by hand"
-    result = c.call(normalize_inputs, _HAND_TRAIN, _HAND_OTHER)
+    result = c.call(normalize_inputs, _HAND_TRAIN, _HAND_OTHER, error_hint=axis_hint)
     require_normalize_result(c, result, 3, 3, 2, what)
     c.ok(f"{what}: shapes (3, 3), (3, 2), (3, 1), (3, 1)")
-    c.expect_close(result[2], _HAND_MU, f"{what}: mu", rtol=1e-9, hint=MU_HINT, stop=True)
+    c.expect_close(result[2], _HAND_MU, f"{what}: mu", rtol=1e-9, hint=mu_hint(result[2], _HAND_TRAIN, _HAND_OTHER),
+                   stop=True)
     c.expect_close(result[3][[0, 2]], _HAND_SIGMA[[0, 2]], f"{what}: sigma of features 0 and 2", rtol=1e-4,
-                   hint=SIGMA_HINT, stop=True)
+                   hint=sigma_hint(result[3], _HAND_TRAIN, [0, 2]), stop=True)
     constant_ok = bool(np.all(np.isfinite(result[3][1])) and np.all(result[3][1] > 0))
     c.expect(constant_ok, f"{what}: sigma of the constant feature 1 is positive, not 0",
              f"{what}: sigma of the constant feature 1 is {result[3][1, 0]!r}; dividing by it gives NaN.",
@@ -200,7 +267,7 @@ def normalize_inputs(c, normalize_inputs):
     X_train = rng.standard_normal((4, 30)) * scales + 5 * scales
     X_other = rng.standard_normal((4, 12)) * scales * 3 - 2 * scales
     what = "4 features on scales 1e-2 to 1e3"
-    result = c.call(normalize_inputs, X_train, X_other)
+    result = c.call(normalize_inputs, X_train, X_other, error_hint=axis_hint)
     require_normalize_result(c, result, 4, 30, 12, what)
     check_normalized(c, result, X_train, X_other, what)
     means, stds = result[0].mean(axis=1), result[0].std(axis=1)
@@ -231,12 +298,49 @@ THRESHOLD_HINT = ("Compare both gaps with the threshold argument: 0.05 is only i
                   "pass another.")
 
 
+#: What the known mistakes answer for each visible case (train, dev, base, threshold), in the order of
+#: MISTAKE_HINTS; written out, so that no diagnosis is computed here.
+MISTAKEN_DIAGNOSES = {
+    (0.01, 0.11, 0.0, 0.05): ('high variance', 'high variance', 'high variance', 'high bias and high variance'),
+    (0.15, 0.16, 0.0, 0.05): ('high bias', 'high bias', 'high bias and high variance', 'high bias'),
+    (0.15, 0.3, 0.0, 0.05): ('high bias and high variance', 'high bias and high variance', 'high bias and high variance', 'high bias and high variance'),
+    (0.005, 0.01, 0.0, 0.05): ('low bias and low variance', 'low bias and low variance', 'low bias and low variance', 'low bias and low variance'),
+    (0.15, 0.16, 0.14, 0.05): ('low bias and low variance', 'low bias and low variance', 'low bias and low variance', 'low bias and low variance'),
+    (0.04, 0.07, 0.0, 0.02): ('low bias and low variance', 'high bias', 'high bias and high variance', 'high bias and high variance'),
+    (0.08, 0.15, 0.0, 0.1): ('high bias and high variance', 'high variance', 'high variance', 'high bias'),
+    (0.01, 0.04, 0.0, 0.02): ('low bias and low variance', 'low bias and low variance', 'high variance', 'high bias and high variance'),
+}
+#: The known mistakes of diagnose_bias_variance, in the order of the answers of MISTAKEN_DIAGNOSES.
+MISTAKE_HINTS = (
+    "That is the diagnosis for a threshold of 0.05: compare both gaps with the threshold argument (0.05 is only "
+    "its default).",
+    "That is the diagnosis when the variance is compared with 0.05 instead of the threshold argument.",
+    "That is the diagnosis when the variance is measured from the base error; it is dev_error - train_error.",
+    "That is the diagnosis when the avoidable bias is measured from the dev error; it is train_error - base_error.",
+)
+
+
+def diagnosis_hint(answer, expected, train, dev, base=0.0, threshold=0.05, hint=DIAGNOSIS_HINT):
+    """``hint``, or one naming the mistake whose diagnosis ``answer`` is, when a known one explains it
+    (for the visible cases, whose mistaken answers MISTAKEN_DIAGNOSES lists)."""
+    mistaken = MISTAKEN_DIAGNOSES.get((train, dev, base, threshold), ())
+    for mistaken_answer, mistake_hint in zip(mistaken, MISTAKE_HINTS):
+        if answer == mistaken_answer != expected:
+            return mistake_hint
+    if expected == "high bias and high variance" and answer in ("high bias", "high variance"):
+        return ("Both gaps are larger than the threshold here: test for 'high bias and high variance' before "
+                "returning one of them alone.")
+    return hint
+
+
 def check_diagnosis(c, function, case, expected, what, hint=DIAGNOSIS_HINT, **kwargs):
     """Call ``function(*case, **kwargs)`` and compare its answer with ``expected``."""
     answer = c.call(function, *case, **kwargs)
     if not isinstance(answer, str) or answer not in DIAGNOSES:
         c.fail(f"{what}: returned {answer!r}; expected one of the four strings {', '.join(map(repr, DIAGNOSES))}.",
                "Return the text exactly as written in the docstring.", stop=True)
+    if answer != expected:
+        hint = diagnosis_hint(answer, expected, *case, hint=hint, **kwargs)
     c.expect(answer == expected, f"{what} -> {answer!r}", f"{what}: returned {answer!r}; expected {expected!r}.", hint)
 
 

@@ -11,7 +11,8 @@ import numpy as np
 
 from helpers.checks.core import call_repeatedly, student_check
 
-RNG_HINT = "Draw every random number from the `rng` argument (for example `rng.uniform(...)`), not from np.random."
+RNG_HINT = ("Draw every random number from the `rng` argument (for example `rng.uniform(...)`), not from np.random "
+            "nor from a generator of your own (np.random.default_rng()).")
 
 
 # ----- statistics -------------------------------------------------------------------------------
@@ -26,6 +27,9 @@ def ks_distance_to_uniform(u):
 def require_samples(c, samples, shape, what, hint):
     """Stop unless ``samples`` is a finite float array of ``shape``; returns it as an array."""
     if not isinstance(samples, np.ndarray):
+        if isinstance(samples, (float, int, np.number)):
+            hint = ("Pass `size` on to the generator, rng.uniform(a, b, size): without it the generator returns a "
+                    "single number.")
         c.fail(f"{what}: returned a {type(samples).__name__}; expected a numpy array of shape {shape}.", hint, stop=True)
     c.require_shape(samples, shape, what, "Pass `size` on to the generator: `rng.uniform(a, b, size)`.")
     if not np.all(np.isfinite(samples)):
@@ -54,6 +58,14 @@ def check_log_uniform(c, u, what, hint):
              f"{what}: uniform on the log scale (Kolmogorov-Smirnov distance {distance:.3f} < {tolerance})",
              f"{what}: not uniform on the log scale: the empirical CDF of the log10 values is {distance:.3f} away "
              f"from a uniform one (allowed {tolerance}).", hint)
+
+
+def looks_uniform(values, a, b):
+    """True if ``values`` all lie in [a, b] and look uniform there (the tolerance of check_log_uniform)."""
+    values = np.ravel(values)
+    if not (a < b and values.size > 1 and np.all(values >= a - 1e-12 * abs(a)) and np.all(values <= b + 1e-12 * abs(b))):
+        return False
+    return ks_distance_to_uniform(np.clip((values - a) / (b - a), 0, 1)) < 2.8 / np.sqrt(values.size)
 
 
 def decade_shares(samples, edges):
@@ -102,12 +114,39 @@ def mixed_bases(samples, low, high):
     return False
 
 
+LINEAR_HINT = ("The samples are uniform on the LINEAR scale, so the top decade gets almost all of them: draw the "
+               "exponent r uniformly in [log10(low), log10(high)], then return 10 ** r.")
+EXPONENT_HINT = ("These are the exponents r, uniform in [log10(low), log10(high)]: return 10 ** r, not r.")
+RAW_BOUNDS_HINT = ("The samples lie in [10 ** low, 10 ** high]: the exponent r was drawn between low and high "
+                   "themselves; draw it between np.log10(low) and np.log10(high).")
+GRID_HINT = ("np.linspace gives a fixed grid of evenly spaced exponents: draw them at random, "
+             "rng.uniform(np.log10(low), np.log10(high), size).")
+
+
+def log_sampler_hint(samples, low, high):
+    """The hint for a known mistake of sample_log_uniform that ``samples`` look like, else LOG_HINT."""
+    if mixed_bases(samples, low, high):
+        return BASE_HINT
+    if looks_uniform(samples, low, high) and not looks_uniform(np.log10(np.clip(samples, 1e-300, None)),
+                                                                np.log10(low), np.log10(high)):
+        return LINEAR_HINT
+    if looks_uniform(samples, np.log10(low), np.log10(high)):
+        return EXPONENT_HINT
+    if np.all(samples > 0) and looks_uniform(np.log10(samples), low, high):
+        return RAW_BOUNDS_HINT
+    return LOG_HINT
+
+
 def check_log_sampler(c, function, low, high, n, what):
     """Shape, range and log-uniformity of ``function(low, high, n, rng)``; returns the samples."""
     samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n),
                                         error_hint=order_hint("np.log10(low)", "np.log10(high)")), (n,), what, LOG_HINT)
-    hint = BASE_HINT if mixed_bases(samples, low, high) else LOG_HINT
+    hint = log_sampler_hint(samples, low, high)
     check_range(c, samples, low, high, what, hint)
+    steps = np.diff(np.log10(samples))
+    if n > 2 and np.allclose(steps, steps[0], rtol=1e-6, atol=1e-12):
+        c.fail(f"{what}: the samples are evenly spaced on the log scale, one fixed grid, not random.", GRID_HINT,
+               stop=True)
     u = (np.log10(samples) - np.log10(low)) / (np.log10(high) - np.log10(low))
     check_log_uniform(c, u, what, hint)
     return samples
@@ -138,15 +177,50 @@ BETA_RNG_HINT = ("Pass your rng on to sample_log_uniform: sample_log_uniform(1 -
 BETA_HINT = "1 - beta is log-uniform in [1 - high, 1 - low]: sample it with sample_log_uniform, then beta = 1 - that."
 
 
+BETA_UNIFORM_HINT = ("beta looks uniform on the linear scale: it is 1 - beta "
+                     "that is log-uniform, in [1 - high, 1 - low]; sample it with sample_log_uniform, then beta = 1 - that.")
+BETA_LOG_HINT = ("beta itself looks log-uniform in [low, high]: it is 1 - beta that is log-uniform, in [1 - high, "
+                 "1 - low]; sample_log_uniform(1 - high, 1 - low, size, rng), then beta = 1 - that.")
+ONE_MINUS_HINT = ("These are values of 1 - beta, log-uniform in [1 - high, 1 - low]: return beta = 1 - "
+                  "sample_log_uniform(1 - high, 1 - low, size, rng).")
+LOW_HIGH_BOUNDS_HINT = ("1 - beta was drawn log-uniformly between low and high themselves: its bounds are 1 - high "
+                        "and 1 - low, sample_log_uniform(1 - high, 1 - low, size, rng).")
+
+
+def beta_order_hint(error):
+    """``error_hint`` for sample_beta: bounds in the wrong order, or log10(0) of beta's own bound 0."""
+    if "exceeds valid bounds" in str(error):
+        return ("sample_log_uniform got the bound 0, whose log10 is -inf: beta itself was sampled log-uniformly "
+                "between low and high. It is 1 - beta that is log-uniform, in [1 - high, 1 - low].")
+    return order_hint("1 - high", "1 - low (1 - beta is smallest where beta is largest)")(error)
+
+
+def beta_sampler_hint(samples, low, high):
+    """The hint for a known mistake of sample_beta that ``samples`` look like, else BETA_HINT."""
+    samples = np.ravel(samples)
+    if np.all(samples > 0) and np.all(samples < 1):
+        if looks_uniform(np.log10(samples), np.log10(1 - high), np.log10(1 - low)):
+            return ONE_MINUS_HINT
+        if low > 0 and looks_uniform(np.log10(1 - samples), np.log10(low), np.log10(high)):
+            return LOW_HIGH_BOUNDS_HINT
+    if looks_uniform(samples, low, high):
+        if low <= 0:
+            return BETA_UNIFORM_HINT
+        linear = ks_distance_to_uniform((samples - low) / (high - low))
+        logs = ks_distance_to_uniform((np.log10(samples) - np.log10(low)) / (np.log10(high) - np.log10(low)))
+        return BETA_UNIFORM_HINT if linear < logs else BETA_LOG_HINT
+    return BETA_HINT
+
+
 def check_beta_sampler(c, function, low, high, n, what):
     """Shape, range and log-uniformity of ``1 - function(low, high, n, rng)``; returns the samples."""
     samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n),
-                                        error_hint=order_hint("1 - high", "1 - low (1 - beta is smallest where beta "
-                                                              "is largest)")), (n,), what, BETA_HINT)
-    check_range(c, samples, low, high, what, BETA_HINT)
+                                        error_hint=beta_order_hint), (n,), what, BETA_HINT)
+    hint = beta_sampler_hint(samples, low, high)
+    check_range(c, samples, low, high, what, hint)
     one_minus = np.clip(1 - samples, 1e-300, None)
     u = (np.log10(one_minus) - np.log10(1 - high)) / (np.log10(1 - low) - np.log10(1 - high))
-    check_log_uniform(c, u, what + ", 1 - beta", BETA_HINT)
+    check_log_uniform(c, u, what + ", 1 - beta", hint)
     return samples
 
 
@@ -197,6 +271,8 @@ def check_search_results(c, results, space, n_trials, score, what):
     c.require_type(results, list, f"{what}: the result", "Return a list of (config, score) pairs.")
     if len(results) != n_trials:
         c.fail(f"{what}: returned {len(results)} results; expected one per trial, {n_trials}.",
+               "One trial too few: `for _ in range(n_trials)` already runs n_trials times."
+               if len(results) == n_trials - 1 else
                "Run the loop `n_trials` times and keep every (config, score) pair.", stop=True)
     for entry in results:
         if isinstance(entry, (tuple, list)) and len(entry) == 2 and isinstance(entry[1], dict) \
@@ -211,9 +287,12 @@ def check_search_results(c, results, space, n_trials, score, what):
                    "A config holds one value for each name of `space`.", stop=True)
     c.ok(f"{what}: {n_trials} pair{'s' if n_trials > 1 else ''} (config, score), every config with the keys {', '.join(space)}")
     scores = [float(s) for _, s in results]
+    increasing = len(scores) > 1 and scores == sorted(scores)
     c.expect(all(a >= b for a, b in zip(scores, scores[1:])), f"{what}: sorted from the best score to the worst",
              f"{what}: the scores are not in decreasing order: {np.round(scores, 3).tolist()}.",
-             "Sort by the score, highest first: `sorted(..., key=..., reverse=True)`.", stop=True)
+             "They are in INCREASING order, the worst first: sort with reverse=True." if increasing else
+             "The results are not sorted at all: sort them by the score, highest first, "
+             "`sorted(results, key=lambda result: result[1], reverse=True)`.", stop=True)
     recomputed = [score(config) for config, _ in results]
     c.expect(np.allclose(recomputed, scores), f"{what}: every score belongs to its own config",
              f"{what}: some scores are not the score of the config they are paired with.",
@@ -246,12 +325,19 @@ def random_search(c, random_search):
              "Call train_and_evaluate(config) once for each trial.")
     given = set(space["learning_rate"].given)
     used = [config["learning_rate"] for config, _ in results]
+    calls_made = len(space["learning_rate"].given)
+    if calls_made < 12:
+        repeat_hint = (f"The sampler was called only {calls_made} time(s) for 12 trials: draw a new config inside the "
+                       "loop, at every trial.")
+    elif len(given) == 1:
+        repeat_hint = ("The sampler was called 12 times but drew the same value each time: it got a generator with the "
+                       "same fixed seed at each trial. Pass it the one rng you are given: `space[name](rng)`.")
+    else:
+        repeat_hint = "Draw a new value from every sampler at every trial, from the one rng you are given: `space[name](rng)`."
     c.expect(set(used) <= given and len(set(used)) == 12,
              f"{what}: 12 different configs, each drawn from the samplers",
              f"{what}: the configs do not hold 12 different values drawn from the samplers "
-             f"({len(set(used))} different learning rates).",
-             "Draw a new value from every sampler at every trial, from the one rng you are given: `space[name](rng)` "
-             "(a generator created with a fixed seed at each trial repeats the same draw).", stop=True)
+             f"({len(set(used))} different learning rates).", repeat_hint, stop=True)
     c.expect(all(isinstance(g, np.random.Generator) for g in space["learning_rate"].generators),
              f"{what}: the samplers receive the generator", f"{what}: a sampler was not called with a Generator.",
              "Call each sampler with the generator: `sampler(rng)`.")
@@ -296,6 +382,11 @@ def check_zoomed_space(c, space, results, top_k, what, n=4000):
                "Return one sampler for every hyperparameter of the configs.", stop=True)
     for name in names:
         sampler = space[name]
+        values = [config[name] for config, _ in results[:top_k]]
+        if isinstance(sampler, (tuple, list)) and len(sampler) == 2 and list(sampler) == [min(values), max(values)]:
+            c.fail(f"{what}: space[{name!r}] is the pair of bounds {tuple(sampler)!r}, not a function of rng that "
+                   "samples between them.", "Return samplers: `lambda rng, low=low, high=high: "
+                   "sample_log_uniform(low, high, None, rng)`.", stop=True)
         if not callable(sampler):
             c.fail(f"{what}: space[{name!r}] is a {type(sampler).__name__}, not a function of rng.",
                    "Each value of the space is a function `sampler(rng)` that returns one number.", stop=True)
@@ -328,6 +419,14 @@ def check_zoomed_space(c, space, results, top_k, what, n=4000):
                    f"{max(worst):g}], not in [{low:g}, {high:g}].",
                    "results is sorted best first: zoom on results[:top_k] as it is, without sorting it again.",
                    stop=True)
+        for k, whose in ((top_k + 1, f"the best {top_k + 1} configs, one more than top_k = {top_k}"),
+                         (len(results), f"ALL {len(results)} configs, not only the best top_k = {top_k}")):
+            others = [config[name] for config, _ in results[:k]]
+            if top_k < k <= len(results) and min(others) <= draws.min() and draws.max() <= max(others) \
+                    and not (low <= draws.min() and draws.max() <= high):
+                c.fail(f"{label}: the samples lie in the range of {whose}, [{min(others):g}, {max(others):g}], not in "
+                       f"[{low:g}, {high:g}].", "Take the bounds from results[:top_k], exactly the top_k best configs.",
+                       stop=True)
         check_range(c, draws, low, high, label, ZOOM_HINT)
         if high > low:
             ends = sorted((values[0], values[-1]))
@@ -338,11 +437,15 @@ def check_zoomed_space(c, space, results, top_k, what, n=4000):
                      "of the first and the last config: the configs are sorted by score, not by value."
                      if ends != [low, high] and ends[0] <= draws.min() and draws.max() <= ends[1] else ZOOM_HINT)
             u = (np.log10(draws) - np.log10(low)) / (np.log10(high) - np.log10(low))
-            check_log_uniform(c, u, label, "Sample with sample_log_uniform(low, high, None, rng).")
+            check_log_uniform(c, u, label, "The samples are uniform on the LINEAR scale: sample log-uniformly, with "
+                              "sample_log_uniform(low, high, None, rng)." if looks_uniform(draws, low, high)
+                              else "Sample with sample_log_uniform(low, high, None, rng).")
         again = [sampler(np.random.default_rng(9)) for _ in range(3)]
         again2 = [sampler(np.random.default_rng(9)) for _ in range(3)]
         c.expect(again == again2, f"{label}: reproducible with the same rng",
-                 f"{label}: the sampler gives different values for generators seeded alike.", RNG_HINT)
+                 f"{label}: the sampler gives different values for generators seeded alike.",
+                 "Each sampler must pass the rng it receives on to sample_log_uniform: "
+                 "`lambda rng, low=low, high=high: sample_log_uniform(low, high, None, rng)`.")
 
 
 @student_check
