@@ -217,3 +217,11 @@ def test_a_students_endless_error_message_is_cut_in_the_report(capsys):
         double(shouting)
     out = capsys.readouterr().out
     assert len(out) < 2_000 and "more characters)" in out
+
+
+def test_a_module_the_notebook_never_imported_gets_a_hint_that_says_so(capsys):
+    namespace = {}
+    exec("def double(x):\n    return math.floor(2 * x)\n", namespace)
+    with pytest.raises(CheckFailed):
+        double(namespace["double"])
+    assert "math is a module that this notebook does not import: add `import math`" in capsys.readouterr().out

@@ -18,6 +18,9 @@ VARIANCE = "variance = dev_error - train_error"
 
 MUTANTS = [
     # split_dataset
+    Edit("split_dataset", "uses math.floor without importing math",
+         (("m_dev = int(fractions[1] * m)", "m_dev = math.floor(fractions[1] * m)"),),
+         named_by="math is a module that this notebook does not import"),
     Edit("split_dataset", "no shuffle: the first columns become the training set",
          ((PERMUTATION, "permutation = np.arange(m)"),), named_by="nothing was shuffled"),
     Edit("split_dataset", "X and Y shuffled with two different permutations",

@@ -334,7 +334,12 @@ def convention_hint(error):
 
     Code ported from the np.random API calls methods a numpy Generator does not have
     (``rng.randn``, ``rng.seed``): the error names the method, the hint its replacement.
+    Code copied from elsewhere uses a module its notebook never imported (``math.floor``).
     """
+    module = re.fullmatch(r"name '(\w+)' is not defined", str(error))
+    if type(error).__name__ == "NameError" and module and module.group(1) in sys.stdlib_module_names:
+        return (f"{module.group(1)} is a module that this notebook does not import: add `import {module.group(1)}` "
+                "at the top of your cell, or use numpy's own function (np.floor, np.sqrt, ...).")
     if type(error).__name__ != "AttributeError" or "Generator" not in str(error):
         return None
     match = re.search(r"has no attribute '(\w+)'", str(error))
