@@ -18,8 +18,8 @@ import atexit
 import concurrent.futures
 import contextlib
 import csv
-import functools
 import multiprocessing
+import multiprocessing.forkserver
 import shutil
 import sys
 import tempfile
@@ -47,12 +47,11 @@ def grade_batch(grader, found, sheet, feedback=True, jobs=1, scheduler=None):
     """
     sheet.begin(found)
     results = [None] * len(found)
-
-    @functools.cache
-    def register_assignments():
-        for assignment in sorted({item.assignment for item in found if not item.problem}):
-            grader.release(assignment)  # registers the assignment in the gradebook
-
+    assignments = sorted({item.assignment for item in found if not item.problem})
+    if scheduler is None and jobs > 1:
+        _start_forkserver()  # it imports the grader while this process registers the assignments
+    for assignment in assignments:
+        grader.release(assignment)  # registers the assignment in the gradebook
     with tqdm(total=len(found), desc="grading", unit="notebook", file=sys.stdout, dynamic_ncols=True) as bar:
         def finish(index, result):
             results[index] = result
@@ -68,27 +67,22 @@ def grade_batch(grader, found, sheet, feedback=True, jobs=1, scheduler=None):
                 pending.append(index)
         workers = min(jobs, len(pending))
         if scheduler is None and workers <= 1:
-            register_assignments()
             for index in pending:
                 finish(index, grader.grade(found[index].student, found[index].assignment, found[index].path,
                                            feedback=feedback))
             return results
-        crashed = _grade_on_workers(grader, found, pending, feedback, finish, workers, scheduler, register_assignments)
+        crashed = _grade_on_workers(grader, found, pending, feedback, finish, workers, scheduler, assignments)
         for index in crashed:  # once more, alone: the first crash may have come from another submission
-            for again in _grade_on_workers(grader, found, [index], feedback, finish, 1, scheduler,
-                                           register_assignments):
+            for again in _grade_on_workers(grader, found, [index], feedback, finish, 1, scheduler, assignments):
                 finish(again, grader.failed_result(found[again].student, found[again].assignment,
                                                    "grading this notebook crashed the grader's worker process twice"))
     return results
 
 
-def _grade_on_workers(grader, found, indices, feedback, finish, workers, scheduler, register_assignments):
-    """Grade the submissions ``found[i]`` for ``i`` in ``indices`` on workers; return the indices whose worker crashed.
-
-    ``register_assignments()`` runs here while the workers start (the results need it).
-    """
+def _grade_on_workers(grader, found, indices, feedback, finish, workers, scheduler, assignments):
+    """Grade the submissions ``found[i]`` for ``i`` in ``indices`` on workers; return the indices whose worker crashed."""
     crashed = []
-    with _executor(workers, scheduler) as executor:
+    with _executor(workers, scheduler, grader, assignments) as executor:
         futures = {}
         for index in indices:
             item = found[index]
@@ -99,7 +93,6 @@ def _grade_on_workers(grader, found, indices, feedback, finish, workers, schedul
                 continue
             futures[executor.submit(grade_in_worker, grader.limits, item.student, item.assignment, notebook,
                                     feedback)] = index
-        register_assignments()
         for future in concurrent.futures.as_completed(futures):
             index = futures[future]
             try:
@@ -116,15 +109,28 @@ def _grade_on_workers(grader, found, indices, feedback, finish, workers, schedul
     return crashed
 
 
+def _start_forkserver():
+    """Start the server the pool's workers fork from, importing the grader once (a fresh interpreter
+    each would import nbgrader and numpy again; a fork of this process would copy its open gradebook)."""
+    multiprocessing.set_forkserver_preload([__name__])
+    multiprocessing.forkserver.ensure_running()
+
+
 @contextlib.contextmanager
-def _executor(workers, scheduler):
-    """A concurrent.futures executor: a pool of ``workers`` processes, or a Dask cluster's workers."""
+def _executor(workers, scheduler, grader, assignments):
+    """A concurrent.futures executor: a pool of ``workers`` processes, or a Dask cluster's workers.
+
+    A pool's workers start from a copy of ``grader``'s gradebook and releases of ``assignments``
+    (see ``adopt_course``); a Dask worker, possibly on another machine, releases them itself.
+    """
     if scheduler is None:
-        # Workers fork from a server that has imported the grader once (a fresh interpreter each
-        # would import nbgrader and numpy again; a fork of this process would copy its open gradebook).
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
+        _start_forkserver()
+        files = {relative: (grader.work_dir / relative).read_bytes()
+                 for relative in ["gradebook.db", *(str(grader.release_notebook(a).relative_to(grader.work_dir))
+                                                    for a in assignments)]}
+        pool = concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("forkserver"), initializer=adopt_course,
+            initargs=(grader.limits, files, assignments))
         try:
             yield pool
         finally:
@@ -149,18 +155,35 @@ def _take_in(grader, result, files):
 _graders = {}
 
 
+def _worker_course(limits, files=None):
+    """This process's grader with ``limits``: (Course, assignments released in it, its folder).
+
+    ``files`` (relative path -> bytes), given when the grader is made, are written into its work
+    folder first: a copy of the coordinator's gradebook and releases saves releasing again here.
+    """
+    key = tuple(sorted(limits.items()))
+    if key not in _graders:
+        folder = Path(tempfile.mkdtemp(prefix="course-worker-"))
+        atexit.register(shutil.rmtree, folder, True)
+        for relative, data in (files or {}).items():
+            (folder / "work" / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / "work" / relative).write_bytes(data)
+        _graders[key] = (Course(folder / "work", **limits), set(), folder)
+    return _graders[key]
+
+
+def adopt_course(limits, files, assignments):
+    """Pool initializer: this worker's grader starts from the coordinator's gradebook and releases."""
+    _worker_course(limits, files)[1].update(assignments)
+
+
 def grade_in_worker(limits, student, assignment, notebook, feedback):
     """Worker side: grade one notebook (its bytes) in this process's own Course.
 
     Returns ``(result, files)``: the SubmissionResult and ``Course.graded_files``. The worker's
     copies are removed, so a long-lived worker does not fill its disk.
     """
-    key = tuple(sorted(limits.items()))
-    if key not in _graders:
-        folder = Path(tempfile.mkdtemp(prefix="course-worker-"))
-        atexit.register(shutil.rmtree, folder, True)
-        _graders[key] = (Course(folder / "work", **limits), set(), folder)
-    grader, released, folder = _graders[key]
+    grader, released, folder = _worker_course(limits)
     if assignment not in released:
         grader.release(assignment)
         released.add(assignment)
