@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers.checks import CheckFailed, student_check
+from helpers.checks import CheckFailed, FixTheCheckFirst, require_passing, student_check
 
 
 @student_check
@@ -225,3 +225,24 @@ def test_a_module_the_notebook_never_imported_gets_a_hint_that_says_so(capsys):
     with pytest.raises(CheckFailed):
         double(namespace["double"])
     assert "math is a module that this notebook does not import: add `import math`" in capsys.readouterr().out
+
+
+def test_require_passing_stops_an_experiment_with_the_exercise_to_fix():
+    @student_check
+    def check_double(checker, function):
+        checker.expect_close(checker.call(function, 2.0), 4.0, "double(2)")
+
+    def double(x):
+        return 2 * x
+
+    def triple(x):
+        return 3 * x
+
+    def unwritten(x):
+        raise NotImplementedError()
+
+    require_passing(check_double, double)
+    with pytest.raises(FixTheCheckFirst, match=r"triple does not pass its check yet \(FAIL .*double\(2\).*fix the check of triple above first"):
+        require_passing(check_double, triple)
+    with pytest.raises(FixTheCheckFirst, match="unwritten does not pass its check yet"):
+        require_passing(check_double, unwritten)

@@ -6,18 +6,46 @@ from nbclient.exceptions import CellExecutionError
 
 from autograder import course
 from autograder.pipeline import release_leaks
+import claims
 from conftest import execute
 
 
+#: OpenBLAS kernels the source notebooks run under: this machine's own choice, and Haswell's
+#: (a kernel most x86 machines run), so that a result the text quotes holds on either.
+BLAS_KERNELS = {"default": None, "haswell": "Haswell"}
+
+
+@pytest.mark.parametrize("blas", BLAS_KERNELS)
 @pytest.mark.parametrize("assignment", course.assignments())
-def test_source_notebook_runs_headless_and_every_check_passes(assignment, tmp_path):
-    notebook = execute(nbformat.read(course.source_path(assignment), as_version=4), tmp_path)
+def test_source_notebook_runs_headless_every_check_passes_and_its_text_is_true(assignment, blas, tmp_path, monkeypatch):
+    if BLAS_KERNELS[blas] is None:
+        monkeypatch.delenv("OPENBLAS_CORETYPE", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_CORETYPE", BLAS_KERNELS[blas])
+    source = nbformat.read(course.source_path(assignment), as_version=4)
+    notebook = execute(claims.with_claims(source, claims.claims_of(assignment)), tmp_path)
     for cell in notebook.cells:
         if course.is_grade_cell(cell):
             text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
             assert text.count("checks passed") == 2, (course.nbgrader_meta(cell)["grade_id"], text)
             assert "FAIL" not in text
         assert not [o for o in cell.get("outputs", []) if o.get("name") == "stderr"], cell.source[:80]
+    assert claims.false_claims(notebook) == []
+
+
+def test_a_false_claim_and_a_quote_gone_from_the_text_are_reported(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("accuracy = 0.93"),
+        nbformat.v4.new_markdown_cell("The network reaches\nabout 93% on the test set, above   90%."),
+    ])
+    checked = claims.with_claims(notebook, [("about 93% on the test", "abs(accuracy - 0.93) < 0.01"),
+                                            ("above 90%", "accuracy > 0.95"), ("above 90%", "undefined_name")])
+    assert [cell.cell_type for cell in checked.cells] == ["code", "code", "code", "code", "code", "markdown", "code"]
+    assert claims.false_claims(execute(checked, tmp_path)) == [
+        ("above 90%", "accuracy > 0.95", False),
+        ("above 90%", "undefined_name", "NameError: name 'undefined_name' is not defined")]
+    with pytest.raises(ValueError, match="below 80%"):
+        claims.with_claims(notebook, [("below 80%", "True")])
 
 
 @pytest.mark.parametrize("assignment", course.assignments())

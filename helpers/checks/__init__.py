@@ -4,6 +4,6 @@ Use in a notebook: ``from helpers.checks import initialization as check`` and th
 ``check.initialize_parameters_he(initialize_parameters_he)``.
 """
 
-from helpers.checks.core import Checker, CheckFailed, student_check
+from helpers.checks.core import Checker, CheckFailed, FixTheCheckFirst, require_passing, student_check
 
-__all__ = ["Checker", "CheckFailed", "student_check"]
+__all__ = ["Checker", "CheckFailed", "FixTheCheckFirst", "require_passing", "student_check"]

@@ -263,6 +263,31 @@ def _fails_its_check(module_name, name, student_function):
     return False
 
 
+class FixTheCheckFirst(CheckFailed):
+    """Raised by :func:`require_passing` before an experiment that a failing function would ruin."""
+
+
+def require_passing(check, student_function):
+    """Stop an experiment at once unless ``student_function`` passes its visible ``check``.
+
+    Expensive experiments call it before they use a student's function, so that a wrong
+    function stops in seconds with a sentence naming the exercise to fix, rather than after
+    minutes of training or by exhausting the machine's memory. The check runs quietly.
+    """
+    report = io.StringIO()
+    with contextlib.redirect_stdout(report):
+        try:
+            check(student_function)
+            return
+        except (CheckFailed, NotImplementedError) as error:
+            failure = error
+    name = _function_name(student_function)
+    first_fail = next((line.strip() for line in report.getvalue().splitlines() if line.lstrip().startswith("FAIL")),
+                      f"{type(failure).__name__}: {failure}")
+    raise FixTheCheckFirst(f"{name} does not pass its check yet ({_shortened(first_fail, 200)}): "
+                           f"fix the check of {name} above first, then run this cell again.")
+
+
 def call_repeatedly(function, times, *args):
     """``[function(*args) for _ in range(times)]``, in one go where ``function`` offers it.
 
