@@ -136,7 +136,11 @@ def _executor(workers, scheduler, grader, assignments):
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     else:
-        from distributed import Client
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ValueError("Grading on a Dask cluster needs Dask's distributed package: "
+                             "install the course with its dask extra (pip install '.[dask]').") from None
         with Client(scheduler) as client:
             yield client.get_executor(pure=False)
 

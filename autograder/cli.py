@@ -1,34 +1,43 @@
-"""The instructor's command line: ``course release | grade | check | report | student-kit | demo``.
+"""The instructor's command line: ``course release | grade | check | report | student-kit | site | demo``.
 
-Run ``course --help`` (or ``python -m autograder --help``) for the options.
+Run ``course --help`` (or ``python -m autograder --help``) for the options. Each command
+imports the grader (nbgrader and its dependencies take seconds to import) when it runs,
+so that ``--help`` and ``--version`` answer at once.
 """
 
 import argparse
 import os
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
-import nbformat
+from autograder.limits import (
+    DEFAULT_CELL_TIMEOUT,
+    DEFAULT_MEMORY_LIMIT_MB,
+    DEFAULT_NOTEBOOK_TIMEOUT,
+    DEFAULT_WORK_DIR,
+)
 
-from autograder import accuracy, course, student_kit, submissions
-from autograder.batch import GradesCsv, grade_batch
-from autograder.pipeline import DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, DEFAULT_WORK_DIR, Course, ReleaseError
-from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB
+DISTRIBUTION = "improving-deep-neural-networks"
 
 
 def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
+    from autograder.pipeline import ReleaseError
+    from autograder.site import SiteError
     try:
         return args.run(args) or 0
-    except (ValueError, FileNotFoundError, FileExistsError, ReleaseError) as error:
+    except (ValueError, FileNotFoundError, FileExistsError, ReleaseError, SiteError) as error:
         print(f"error: {error}")
         return 2
 
 
 def build_parser():
-    parser = argparse.ArgumentParser(prog="course", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="course", description="Release, grade and check the notebooks of Improving Deep Neural Networks.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version(DISTRIBUTION)}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     def add(name, run, help_text):
@@ -84,6 +93,11 @@ def build_parser():
                                               "notebooks, without anything of the grader.")
     kit.add_argument("target", type=Path, help="a new folder")
 
+    site = add("site", run_site, "Build the course site: every assignment as a page with its outputs, figures "
+                                 "and math, without solutions or hidden tests; it needs no network.")
+    site.add_argument("directory", type=Path, help="the site's folder")
+    site.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
+
     demo = add("demo", run_demo, "Release every assignment, grade generated example submissions, print the table.")
     demo.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
     return parser
@@ -91,6 +105,8 @@ def build_parser():
 
 # ----- release ------------------------------------------------------------------------
 def run_release(args):
+    from autograder import course
+    from autograder.pipeline import Course
     grader = Course(args.work_dir)
     for assignment in args.assignments or course.assignments():
         path = grader.release(assignment)
@@ -99,6 +115,8 @@ def run_release(args):
 
 # ----- grade ----------------------------------------------------------------------------
 def run_grade(args):
+    from autograder import submissions
+    from autograder.batch import GradesCsv, grade_batch
     found = submissions.find_submissions(args.submissions, args.assignment)
     if not found:
         raise FileNotFoundError(f"No .ipynb files in {args.submissions}.")
@@ -128,6 +146,7 @@ def grading_course(args, work_dir, others_code=True):
 
     When it grades ``others_code`` (students' work, not one's own) without the sandbox, it says so.
     """
+    from autograder.pipeline import Course
     grader = Course(work_dir, cell_timeout=args.timeout, isolated={"auto": None, "on": True, "off": False}[args.sandbox],
                     memory_limit_mb=args.memory_limit, notebook_timeout=args.notebook_timeout)
     if others_code and not grader.isolated:
@@ -171,6 +190,7 @@ def run_check(args):
 
 def guess_assignment(path):
     """The assignment whose name the file carries, else the one whose answer cells it holds."""
+    from autograder import course, submissions
     known = course.assignments()
     for name in sorted(known, key=len, reverse=True):
         if name in Path(path).stem:
@@ -183,6 +203,7 @@ def guess_assignment(path):
 
 # ----- report ---------------------------------------------------------------------------------
 def run_report(args):
+    from autograder import accuracy, course
     text, all_right = accuracy.report(args.assignments or course.assignments())
     print(text)
     return 0 if all_right else 1
@@ -190,13 +211,25 @@ def run_report(args):
 
 # ----- student kit ---------------------------------------------------------------------------
 def run_student_kit(args):
+    from autograder import student_kit
+    from autograder.pipeline import Course
     path = student_kit.build_student_kit(args.target, Course(args.work_dir))
     print(f"student kit: {path} (helpers, datasets and released notebooks; checked: no solution, hidden test "
           f"or grader file)\ninstall it with: pip install {path}")
 
 
+# ----- site --------------------------------------------------------------------------------
+def run_site(args):
+    from autograder.site import build_site
+    print(f"site: {build_site(args.directory, args.work_dir, args.assignments or None)}")
+
+
 # ----- demo --------------------------------------------------------------------------------
 def run_demo(args):
+    import nbformat
+
+    from autograder import course, submissions
+    from autograder.batch import GradesCsv, grade_batch
     grader = grading_course(args, args.work_dir)
     examples_dir = grader.work_dir / "examples"
     examples_dir.mkdir(exist_ok=True)

@@ -1,7 +1,9 @@
 """Where the course lives: the source notebooks and the cells nbgrader marked in them.
 
 An assignment is a folder ``notebooks/<NN_name>/`` holding one source notebook
-``<NN_name>.ipynb``. Its hidden tests live in ``autograder/hidden/<name>.py`` and its
+``<NN_name>.ipynb``. A regular install puts the ``notebooks`` folder inside the installed
+``autograder`` package (``pyproject.toml`` maps it there); an editable install, or a run
+from a checkout, uses the repository's own ``notebooks/``. Its hidden tests live in ``autograder/hidden/<name>.py`` and its
 wrong and valid example edits in ``autograder/edits/<name>.py``, ``<name>`` being the
 folder name without its number.
 """
@@ -10,8 +12,9 @@ import json
 import re
 from pathlib import Path
 
-COURSE_ROOT = Path(__file__).resolve().parents[1]
-SOURCE_DIR = COURSE_ROOT / "notebooks"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+SOURCE_DIR = next(folder for folder in (_PACKAGE_DIR / "notebooks", _PACKAGE_DIR.parent / "notebooks")
+                  if folder.is_dir())
 
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
@@ -105,5 +108,5 @@ def solution_lines(source):
 
 def hidden_test_lines(source):
     """The lines between the hidden-test markers of one cell (stripped, non-empty)."""
-    block = re.findall(re.escape(HIDDEN_BEGIN) + r"(.*?)" + re.escape(HIDDEN_END), source, flags=re.S)
+    block = re.findall(re.escape(HIDDEN_BEGIN) + r"(.*?)" + re.escape(HIDDEN_END), source, flags=re.DOTALL)
     return [line.strip() for text in block for line in text.split("\n") if line.strip()]

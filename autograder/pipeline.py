@@ -2,8 +2,8 @@
 
 All of nbgrader's step folders (``release``, ``submitted``, ``autograded``,
 ``feedback``) and the SQLite gradebook live in one work folder (by default
-``.course_work/`` at the top of the repository, which git ignores); the source
-notebooks stay in ``notebooks/``.
+``.course_work/`` in the current folder); the source notebooks stay where the course
+is installed (``course.SOURCE_DIR``).
 """
 
 import logging
@@ -24,15 +24,16 @@ from nbgrader.preprocessors import Execute, SaveAutoGrades
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
-from autograder import course, submissions
+from autograder import course, feedback, submissions
 from autograder.execute import GradingExecute
-from autograder.sandbox import DEFAULT_MEMORY_LIMIT_MB, bubblewrap
+from autograder.limits import (
+    DEFAULT_CELL_TIMEOUT,
+    DEFAULT_MEMORY_LIMIT_MB,
+    DEFAULT_NOTEBOOK_TIMEOUT,
+    DEFAULT_WORK_DIR,
+)
+from autograder.sandbox import bubblewrap
 
-DEFAULT_WORK_DIR = course.COURSE_ROOT / ".course_work"
-#: Seconds one cell may run before nbgrader interrupts it.
-DEFAULT_CELL_TIMEOUT = 120
-#: Seconds a whole notebook may run while graded.
-DEFAULT_NOTEBOOK_TIMEOUT = 900
 #: Names a submitted file or folder may not carry into the grading folder: a module
 #: next to the notebook would shadow the library the notebook imports.
 IGNORED_SUBMITTED_FILES = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.pth", "*.so",
@@ -67,10 +68,36 @@ def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT, isolated=False,
     c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades",
                                         "nbgrader.preprocessors.ClearHiddenTests",
                                         "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]
-    # Feedback shows what a student wrote as text, never as a script (see autograder.feedback).
-    c.HTMLExporter.filters = {"markdown2html": "autograder.feedback.markdown2html"}
+    # Feedback shows what a student wrote as text, never as a script, and typesets its math
+    # offline, with the MathJax inside the page (see autograder.feedback). Only the feedback's
+    # exporter takes the course's templates: the Formgrader's pages script nbconvert's MathJax 2.
+    c.HTMLExporter.filters = feedback.FILTERS
+    c.GenerateFeedback.HTMLExporter.extra_template_basedirs = feedback.TEMPLATE_BASEDIRS
     c.HTMLExporter.sanitize_html = True
     return c
+
+
+#: The ``nbgrader_config.py`` every work folder gets: nbgrader's own tools run in that folder
+#: then grade as ``course grade`` does.
+NBGRADER_CONFIG_FILE = """\
+# nbgrader's configuration for this work folder of the course, written by the `course` command.
+# nbgrader's own tools run in this folder (`nbgrader autograde ASSIGNMENT`, `nbgrader
+# generate_feedback ASSIGNMENT`, the Formgrader of a `jupyter lab` started here) grade as
+# `course grade` does: the judge outside the student's kernel, the course's limits, and the
+# bubblewrap sandbox when bubblewrap is installed.
+from autograder.pipeline import work_folder_config
+
+c = get_config()  # noqa: F821 (defined by the loader of nbgrader's configuration files)
+c.merge(work_folder_config(__file__))  # noqa: F821
+"""
+
+
+def work_folder_config(config_file):
+    """The configuration a work folder's ``nbgrader_config.py`` (at ``config_file``) gives nbgrader's tools:
+    the course's defaults, the sandbox when bubblewrap is installed."""
+    _put_interpreter_on_path()
+    _single_threaded_kernels()
+    return nbgrader_config(Path(config_file).parent, isolated=bubblewrap() is not None)
 
 
 class Course:
@@ -100,6 +127,9 @@ class Course:
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
         self.api.log.setLevel(logging.ERROR)
+        config_file = self.work_dir / "nbgrader_config.py"
+        if not config_file.is_file() or config_file.read_text(encoding="utf-8") != NBGRADER_CONFIG_FILE:
+            config_file.write_text(NBGRADER_CONFIG_FILE, encoding="utf-8")
 
     # ----- folders ------------------------------------------------------------------
     def step_dir(self, step, assignment, student="."):

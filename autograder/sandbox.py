@@ -33,9 +33,8 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Integer
 
-#: Address-space limit of a grading kernel, in MiB: a runaway allocation fails with
-#: MemoryError (or kills only that kernel) instead of exhausting the machine.
-DEFAULT_MEMORY_LIMIT_MB = 4096
+from autograder.limits import DEFAULT_MEMORY_LIMIT_MB
+
 #: Folders under /etc that Python, numpy and matplotlib read; the rest of /etc stays hidden.
 ETC_FILES = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/passwd",
              "/etc/group", "/etc/nsswitch.conf", "/etc/fonts", "/etc/alternatives"]

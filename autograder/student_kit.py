@@ -9,7 +9,9 @@ helpers. It holds no source notebook, no hidden test, no reference answer and no
 import shutil
 from pathlib import Path
 
+import helpers
 from autograder import course
+from helpers import data
 
 KIT_PYPROJECT = """\
 [build-system]
@@ -22,7 +24,12 @@ version = "0.1.0"
 description = "Improving Deep Neural Networks: the helpers and datasets the course notebooks import"
 requires-python = ">=3.10"
 license = "MIT"
-dependencies = ["numpy>=1.24", "matplotlib>=3.7", "h5py>=3.8", "tqdm>=4.66", "jupyterlab>=4", "ipykernel>=6.29"]
+# What the notebooks import, and nothing else: a JupyterHub image or a browser-based Jupyter brings its own.
+dependencies = ["numpy>=1.24", "matplotlib>=3.7", "h5py>=3.8", "tqdm>=4.66"]
+
+[project.optional-dependencies]
+# JupyterLab, for a machine that has no Jupyter yet.
+lab = ["jupyterlab>=4"]
 
 [tool.setuptools]
 packages = ["helpers", "helpers.checks", "helpers.datasets"]
@@ -38,8 +45,11 @@ The assignment notebooks and the `helpers` package they import (data loading, pl
 the network pieces that are not exercises, and the checks that run after each exercise).
 
     python3 -m venv .venv
-    .venv/bin/pip install .
+    .venv/bin/pip install ".[lab]"
     .venv/bin/jupyter lab notebooks/
+
+Where Jupyter is already installed (a JupyterHub, a lab image), `pip install .` in the
+kernel's environment adds only numpy, matplotlib, h5py and tqdm.
 
 Work through `notebooks/` in order. Each exercise is followed by a check that tells you
 at once what is right and what is not; your instructor's grader runs further tests.
@@ -58,11 +68,11 @@ def build_student_kit(target, grader):
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty; give a new folder for the student kit.")
-    shutil.copytree(course.COURSE_ROOT / "helpers", target / "helpers",
+    shutil.copytree(Path(helpers.__file__).parent, target / "helpers",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "datasets"))
     datasets = target / "helpers" / "datasets"
     datasets.mkdir()
-    for path in (course.COURSE_ROOT / "data").iterdir():
+    for path in data.data_dir().iterdir():
         if path.suffix == ".h5" or path.name in ("__init__.py", "README.md"):
             shutil.copyfile(path, datasets / path.name)
     for assignment in course.assignments():

@@ -1,5 +1,8 @@
 """The student check framework: what it prints and when it fails."""
 
+import io
+import sys
+
 import numpy as np
 import pytest
 
@@ -246,3 +249,20 @@ def test_require_passing_stops_an_experiment_with_the_exercise_to_fix():
         require_passing(check_double, triple)
     with pytest.raises(FixTheCheckFirst, match="unwritten does not pass its check yet"):
         require_passing(check_double, unwritten)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_verdict_marks_are_coloured_on_a_terminal_and_plain_elsewhere(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for stream, expected in ((_Terminal(), "\x1b[32mok\x1b[0m"), (io.StringIO(), "  ok  ")):
+        monkeypatch.setattr(sys, "stdout", stream)
+        check_double(lambda x: 2 * x)
+        assert expected in stream.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    check_double(lambda x: 2 * x)
+    assert "\x1b[" not in sys.stdout.getvalue()

@@ -1,14 +1,13 @@
 """Every source notebook runs with its solutions; every release runs until its first exercise."""
 
+import claims
 import nbformat
 import pytest
+from conftest import execute
 from nbclient.exceptions import CellExecutionError
 
 from autograder import course
 from autograder.pipeline import release_leaks
-import claims
-from conftest import execute
-
 
 #: OpenBLAS kernels the source notebooks run under: this machine's own choice, and Haswell's
 #: (a kernel most x86 machines run), so that a result the text quotes holds on either.

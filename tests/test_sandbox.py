@@ -2,6 +2,7 @@
 and the hostile batch in test_hostile.py start them for real)."""
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from jupyter_client.manager import KernelManager
@@ -9,6 +10,7 @@ from jupyter_client.manager import KernelManager
 from autograder import course, sandbox
 
 SECRET_VARIABLE = "COURSE_TEST_SECRET_TOKEN"
+REPOSITORY = Path(__file__).resolve().parents[1]
 
 
 def arguments_of(command, option):
@@ -21,7 +23,7 @@ def test_the_sandbox_shows_the_helpers_but_not_the_course(tmp_path):
     bound = set(arguments_of(command, "--bind") + arguments_of(command, "--ro-bind") +
                 arguments_of(command, "--ro-bind-try"))
     assert str(sandbox.package_folder("helpers")) in bound and str(tmp_path / "sockets") in bound
-    assert not any(course.COURSE_ROOT == type(course.COURSE_ROOT)(path) or course.SOURCE_DIR.is_relative_to(path)
+    assert not any(REPOSITORY == Path(path) or course.SOURCE_DIR.is_relative_to(path)
                    for path in bound)
     assert "--unshare-all" in command  # the network among them
     assert str(sandbox.package_folder("autograder")) in arguments_of(command, "--tmpfs")

@@ -1,10 +1,12 @@
 """The student kit holds the helpers, datasets and released notebooks, and nothing of the grader."""
 
+import re
 import shutil
 import subprocess
 import sys
 
 import pytest
+import tomllib
 
 from autograder import course, student_kit
 
@@ -54,3 +56,10 @@ def test_a_kit_is_never_written_over_existing_files(grader, tmp_path):
     (tmp_path / "kept.txt").write_text("mine")
     with pytest.raises(FileExistsError):
         student_kit.build_student_kit(tmp_path, grader)
+
+
+def test_the_kit_installs_only_what_the_notebooks_import(kit):
+    project = tomllib.loads((kit / "pyproject.toml").read_text())["project"]
+    assert sorted(re.match(r"[\w-]+", requirement).group() for requirement in project["dependencies"]) == [
+        "h5py", "matplotlib", "numpy", "tqdm"]
+    assert project["optional-dependencies"] == {"lab": ["jupyterlab>=4"]}

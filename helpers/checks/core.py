@@ -16,6 +16,7 @@ import copy
 import functools
 import inspect
 import io
+import os
 import re
 import sys
 import sysconfig
@@ -201,11 +202,12 @@ class Checker:
         passed = sum(1 for ok, _, _ in self.verdicts if ok)
         total = len(self.verdicts)
         lines = [self.name]
+        ok_mark, fail_mark = _marks()
         for ok, message, hint in self.verdicts:
             if ok and not self.quiet:
-                lines.append(f"  ok    {_shortened(message)}")
+                lines.append(f"  {ok_mark}    {_shortened(message)}")
             elif not ok:
-                lines.append(f"  FAIL  {_shortened(message)}")
+                lines.append(f"  {fail_mark}  {_shortened(message)}")
                 if hint:
                     lines.append(f"        Hint: {_shortened(hint)}")
         lines += [f"  note  {_shortened(note)}" for note in dict.fromkeys(self.notes)]
@@ -216,6 +218,19 @@ class Checker:
         lines.append(f"{passed}/{total} checks passed — see the first FAIL above.")
         print("\n".join(lines))
         raise CheckFailed(f"{self.name}: {total - passed} of {total} checks failed — see the first FAIL above.")
+
+
+#: ANSI colours of the verdict marks: green ``ok``, bold red ``FAIL``.
+_GREEN, _BOLD_RED, _RESET = "\x1b[32m", "\x1b[1;31m", "\x1b[0m"
+
+
+def _marks():
+    """``("ok", "FAIL")``, coloured where the output shows colours: a Jupyter kernel's output
+    (Jupyter renders ANSI colours) or a terminal, unless the ``NO_COLOR`` variable is set."""
+    stream = sys.stdout
+    coloured = not os.environ.get("NO_COLOR") and (
+        type(stream).__module__.startswith("ipykernel") or (hasattr(stream, "isatty") and stream.isatty()))
+    return (f"{_GREEN}ok{_RESET}", f"{_BOLD_RED}FAIL{_RESET}") if coloured else ("ok", "FAIL")
 
 
 def student_check(body=None, *, name=None, quiet=False, builds_on=()):
