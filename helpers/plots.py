@@ -55,12 +55,13 @@ def plot_dataset(X, Y, ax=None, title=None, class_names=None):
     return ax
 
 
-def plot_decision_boundary(predict_labels, X, Y, ax=None, title=None, resolution=300):
+def plot_decision_boundary(predict_labels, X, Y, ax=None, title=None, resolution=300, class_names=None):
     """Shade the plane by the class a model predicts, with the data on top.
 
     Arguments:
         predict_labels -- function mapping points of shape (2, k) to integer labels (k,) or (1, k)
         X -- points, shape (2, m);  Y -- labels, shape (1, m) or (m,)
+        class_names -- optional legend names, one per class
     """
     ax = _axes(ax)
     pad = 0.1 * (X.max(axis=1) - X.min(axis=1)) + 0.1
@@ -72,40 +73,48 @@ def plot_decision_boundary(predict_labels, X, Y, ax=None, title=None, resolution
     n_classes = max(int(np.max(Y)), int(regions.max())) + 1
     cmap = ListedColormap(CLASS_COLORS[:n_classes])
     ax.contourf(grid1, grid2, regions, levels=np.arange(n_classes + 1) - 0.5, cmap=cmap, alpha=0.25)
-    plot_dataset(X, Y, ax=ax, title=title)
+    plot_dataset(X, Y, ax=ax, title=title, class_names=class_names)
     ax.set_xlim(x1[0], x1[-1])
     ax.set_ylim(x2[0], x2[-1])
     return ax
 
 
-def plot_decision_boundaries(models, X, Y, titles=None):
+def plot_decision_boundaries(models, X, Y, titles=None, class_names=None, suptitle=None):
     """Decision boundaries of several models side by side.
 
     Arguments:
         models -- dict title -> predict_labels function (see :func:`plot_decision_boundary`)
         X, Y -- the points to draw on every panel
+        class_names -- optional names of the classes, shown in the legend of the first panel
+        suptitle -- optional title above the panels (for example which set the points are)
     Returns the figure.
     """
     fig, axes = plt.subplots(1, len(models), figsize=(4.2 * len(models), 4.0), squeeze=False)
-    for ax, (title, predict_labels) in zip(axes[0], models.items()):
-        plot_decision_boundary(predict_labels, X, Y, ax=ax, title=title)
-        ax.get_legend().remove()
+    for i, (ax, (title, predict_labels)) in enumerate(zip(axes[0], models.items())):
+        plot_decision_boundary(predict_labels, X, Y, ax=ax, title=title, class_names=class_names)
+        if i > 0 or class_names is None:
+            ax.get_legend().remove()
+    if suptitle:
+        fig.suptitle(suptitle)
     fig.tight_layout()
     return fig
 
 
-def plot_curves(curves, xlabel, ylabel, ax=None, title=None, x=None, logy=False, logx=False):
+def plot_curves(curves, xlabel, ylabel, ax=None, title=None, x=None, logy=False, logx=False, styles=None):
     """Line plot of several named series.
 
     Arguments:
         curves -- dict label -> sequence of values
         x -- optional shared x values (default 0, 1, 2, ...)
+        styles -- optional dict label -> keyword arguments of ``ax.plot`` for that curve (colour,
+                  linestyle, marker...), so that curves lying on top of each other stay visible
     """
     ax = _axes(ax)
+    styles = styles or {}
     for label, values in curves.items():
         values = np.asarray(values, dtype=float)
         xs = np.arange(len(values)) if x is None else np.asarray(x)[: len(values)]
-        ax.plot(xs, values, label=label, linewidth=1.6)
+        ax.plot(xs, values, label=label, **{"linewidth": 1.6, **styles.get(label, {})})
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if logy:
@@ -119,18 +128,19 @@ def plot_curves(curves, xlabel, ylabel, ax=None, title=None, x=None, logy=False,
     return ax
 
 
-def plot_costs(costs, record_every=100, ax=None, title="Training cost", logy=False):
+def plot_costs(costs, record_every=100, ax=None, title="Training cost", logy=False, styles=None):
     """Cost curves recorded by :func:`helpers.nn.train`.
 
     Arguments:
         costs -- dict label -> list of costs, or one list
         record_every -- iterations between two recorded costs
+        styles -- optional dict label -> keyword arguments of ``ax.plot`` (see :func:`plot_curves`)
     """
     if not isinstance(costs, dict):
         costs = {"cost": costs}
     longest = max(len(c) for c in costs.values())
     return plot_curves(costs, "iteration", "cost", ax=ax, title=title, logy=logy,
-                       x=np.arange(longest) * record_every)
+                       x=np.arange(longest) * record_every, styles=styles)
 
 
 def format_table(header, rows, float_format="{:.1%}"):
@@ -179,7 +189,8 @@ def plot_gradient_components(values, shapes, ax=None, title=None, ylabel="|analy
     return ax
 
 
-def plot_paths_on_contours(cost, paths, xlim, ylim, levels=12, minimum=None, ax=None, title=None, resolution=200):
+def plot_paths_on_contours(cost, paths, xlim, ylim, levels=12, minimum=None, ax=None, title=None, resolution=200,
+                           styles=None):
     """Contour lines of a cost of two parameters, with the paths of optimizers drawn on top.
 
     Arguments:
@@ -188,14 +199,17 @@ def plot_paths_on_contours(cost, paths, xlim, ylim, levels=12, minimum=None, ax=
         xlim, ylim -- (low, high) ranges of w1 and w2 to draw
         levels -- number of contour levels, or the levels themselves (increasing)
         minimum -- optional point (w1, w2) marked with a star
+        styles -- optional dict label -> keyword arguments of ``ax.plot`` for that path (see :func:`plot_curves`)
     """
     ax = _axes(ax)
+    styles = styles or {}
     w1, w2 = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
     ax.contour(w1, w2, cost(w1, w2), levels=levels, colors="0.6", linewidths=0.7)
     for i, (label, path) in enumerate(paths.items()):
         path = np.asarray(path, dtype=float)
-        ax.plot(path[:, 0], path[:, 1], "o-", markersize=2.5, linewidth=1.2, label=label,
-                color=CLASS_COLORS[i % len(CLASS_COLORS)])
+        ax.plot(path[:, 0], path[:, 1], label=label, **{"marker": "o", "markersize": 2.5, "linewidth": 1.2,
+                                                        "color": CLASS_COLORS[i % len(CLASS_COLORS)],
+                                                        **styles.get(label, {})})
     if minimum is not None:
         ax.plot(*minimum, "*", color="black", markersize=10)
     ax.set_xlim(*xlim)
@@ -296,6 +310,124 @@ def plot_trials(trials, x, y, ax=None, title=None, logx=True, logy=True, marker=
     ax.set_ylabel(y)
     if label:
         ax.legend(loc="best")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def format_mean_range(values, float_format="{:.1%}"):
+    """``"mean (min to max)"`` of one result repeated over several seeds, for a table cell.
+
+    Arguments:
+        values -- one number per seed
+        float_format -- format of each of the three numbers (default percent)
+    Values that are NaN or infinite (runs that diverged) are left out of the three numbers and
+    counted instead: ``"3.26 (3.26 to 3.26), 3 of 5 diverged"``, or ``"all 5 diverged"``.
+    """
+    values = np.asarray(values, dtype=float).ravel()
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return f"all {values.size} diverged"
+    low, mean, high = (float_format.format(v) for v in (finite.min(), finite.mean(), finite.max()))
+    text = f"{mean} ({low} to {high})"
+    return text if finite.size == values.size else f"{text}, {values.size - finite.size} of {values.size} diverged"
+
+
+def plot_seed_curves(curves, xlabel, ylabel, ax=None, title=None, x=None, logy=False, logx=False, styles=None):
+    """Curves of runs repeated over several seeds: every seed thin and pale, their mean bold.
+
+    Arguments:
+        curves -- dict label -> array (n_seeds, k), one row of k values per seed
+        x -- optional shared x values (default 0, 1, ..., k - 1)
+        styles -- optional dict label -> keyword arguments of ``ax.plot`` for the bold mean
+                  (colour, linestyle, marker); the seeds' thin lines take its colour
+    A seed whose values become NaN or infinite diverged: its thin line stops, an "x" on the top
+    edge of the axes marks where, the label says how many seeds diverged, and the mean is that
+    of the other seeds (no mean line when every seed diverged; the x marks carry the label).
+    """
+    ax = _axes(ax)
+    styles = styles or {}
+    for i, (label, values) in enumerate(curves.items()):
+        values = np.atleast_2d(np.asarray(values, dtype=float))
+        values = np.where(np.isfinite(values), values, np.nan)
+        xs = np.arange(values.shape[1]) if x is None else np.asarray(x, dtype=float)
+        style = {"color": CLASS_COLORS[i % len(CLASS_COLORS)], "linewidth": 2.0, **styles.get(label, {})}
+        for row in values:
+            ax.plot(xs, row, color=style["color"], linewidth=0.8, alpha=0.35)
+        diverged = np.isnan(values).any(axis=1)
+        if diverged.any():
+            label = f"{label}: {diverged.sum()} of {len(values)} diverged (x)"
+            ax.plot(xs[np.argmax(np.isnan(values[diverged]), axis=1)], np.ones(diverged.sum()), "x",
+                    color=style["color"], markersize=9, markeredgewidth=2, clip_on=False,
+                    transform=ax.get_xaxis_transform(), label=None if (~diverged).any() else label)
+        if (~diverged).any():
+            ax.plot(xs, values[~diverged].mean(axis=0), label=label, **style)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if logy:
+        ax.set_yscale("log")
+    if logx:
+        ax.set_xscale("log")
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_probability_bars(distributions, class_names=None, suptitle=None):
+    """Probability distributions over the same classes as bar charts side by side, each bar labelled with its value
+    (three decimals, or one significant digit below 0.0005, so that a tiny probability does not read as 0).
+
+    Arguments:
+        distributions -- dict title -> C probabilities (any shape with C entries)
+        class_names -- optional names of the C classes (default 0 .. C-1)
+        suptitle -- optional title above the panels
+    Returns the figure.
+    """
+    fig, axes = plt.subplots(1, len(distributions), figsize=(2.6 * len(distributions), 2.8), sharey=True,
+                             squeeze=False)
+    for ax, (title, probabilities) in zip(axes[0], distributions.items()):
+        probabilities = np.ravel(probabilities)
+        names = class_names if class_names is not None else [str(c) for c in range(probabilities.size)]
+        bars = ax.bar(names, probabilities, color=CLASS_COLORS[0])
+        ax.bar_label(bars, labels=[f"{p:.3f}" if p >= 5e-4 or p == 0 else f"{p:.0e}" for p in probabilities],
+                     fontsize=8, padding=2)
+        ax.set_ylim(0, 1.15)
+        ax.set_xlabel("class")
+        ax.set_title(title)
+    axes[0][0].set_ylabel("probability")
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig
+
+
+def plot_seed_points(values, xlabel, ylabel, ax=None, title=None, logy=False):
+    """One result of runs repeated over several seeds, at several settings of a hyperparameter, on a log x axis.
+
+    Arguments:
+        values -- dict setting (a positive number) -> sequence of one value per seed
+    Every seed is a point in the setting's colour (the colours of :func:`plot_seed_curves`, in the
+    same order), the seeds of a setting spread a little sideways so that equal values stay
+    visible; a black line joins the means of the settings.
+    """
+    ax = _axes(ax)
+    settings = list(values)
+    for i, setting in enumerate(settings):
+        seed_values = np.asarray(values[setting], dtype=float)
+        spread = np.linspace(-0.06, 0.06, seed_values.size) if seed_values.size > 1 else np.zeros(1)
+        ax.plot(setting * np.exp(spread), seed_values, "o", color=CLASS_COLORS[i % len(CLASS_COLORS)], markersize=6,
+                alpha=0.8, markeredgecolor="black", markeredgewidth=0.5)
+    ax.plot(settings, [np.mean(values[setting]) for setting in settings], "-", color="black", linewidth=1.2,
+            label="mean over the seeds")
+    ax.set_xscale("log")
+    ax.set_xticks(settings, [f"{setting:g}" for setting in settings])
+    ax.minorticks_off()
+    if logy:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend()
     if title:
         ax.set_title(title)
     return ax

@@ -1,6 +1,7 @@
-"""The helpers added for assignment 04: optimizer paths drawn on the contours of a cost, and what the
-visible checks say of the mistakes the hidden tests catch (mutants of ``autograder/edits/optimizers.py``,
-judged through the wire as the grader judges a kernel's function)."""
+"""The helpers added for assignment 04: the experiments of helpers/optimizers.py (driven by stand-ins for the
+student's functions), optimizer paths drawn on the contours of a cost, and what the visible checks say of the
+mistakes the hidden tests catch (mutants of ``autograder/edits/optimizers.py``, judged through the wire as the
+grader judges a kernel's function)."""
 
 import matplotlib
 
@@ -8,9 +9,10 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 from conftest import visible_verdict as verdict_of  # noqa: E402
-from helpers import plots  # noqa: E402
+from helpers import nn, optimizers, plots  # noqa: E402
 
 ASSIGNMENT = "04_optimizers"
 
@@ -83,3 +85,149 @@ def test_mini_batches_seeding_rng_or_np_random_get_hints_naming_the_seed():
                               "seeds the global numpy state with np.random.seed and shuffles with np.random").printed
     assert "Two calls with differently seeded rngs gave the same batches." in printed
     assert "no np.random.seed(...)" in printed
+
+
+# ----- helpers/optimizers.py: the experiments of the notebook, around stand-ins for the student's functions --------
+def recording_update(calls):
+    """A stand-in for a student's update with state: it records (state, step) and moves every parameter by -1."""
+    def update(parameters, grads, state, learning_rate):
+        calls.append(dict(state))
+        state["steps"] = state.get("steps", 0) + 1
+        return {key: value - 1.0 for key, value in parameters.items()}, state
+    return update
+
+
+def test_momentum_keeps_its_velocity_between_calls_and_each_fresh_update_starts_from_zero():
+    calls, initialized = [], []
+
+    def initialize_velocity(parameters):
+        initialized.append(sorted(parameters))
+        return {}
+
+    def update_with_momentum(parameters, grads, v, beta, learning_rate):
+        return recording_update(calls)(parameters, grads, v, learning_rate)
+
+    fresh = optimizers.momentum(initialize_velocity, update_with_momentum, beta=0.5)
+    first, second = fresh(), fresh()
+    parameters = {"W1": np.zeros((1, 1))}
+    for _ in range(3):
+        parameters = first(parameters, {"dW1": np.zeros((1, 1))}, 0.1)
+    second(parameters, {"dW1": np.zeros((1, 1))}, 0.1)
+    assert initialized == [["W1"], ["W1"]]
+    assert calls == [{}, {"steps": 1}, {"steps": 2}, {}]
+    assert parameters["W1"].item() == -3.0
+
+
+def test_adam_counts_its_steps_from_one_and_passes_its_hyperparameters_on():
+    seen = []
+
+    def update_with_adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon):
+        seen.append((t, learning_rate, beta1, beta2, epsilon))
+        return parameters, v, s, {}, {}
+
+    update = optimizers.adam(lambda parameters: ({}, {}), update_with_adam, beta2=0.9)()
+    for _ in range(2):
+        update({"W1": np.zeros((1, 1))}, {"dW1": np.zeros((1, 1))}, 0.01)
+    assert seen == [(1, 0.01, 0.9, 0.9, 1e-8), (2, 0.01, 0.9, 0.9, 1e-8)]
+
+
+def test_bowl_path_starts_at_the_start_and_hands_the_bowl_gradients_to_the_update():
+    def half_step(parameters, grads, learning_rate):  # a stand-in rule, not an exercise's
+        return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
+
+    path = optimizers.bowl_path(half_step, 0.5, start=(-4.0, 2.0), steps=2)
+    np.testing.assert_allclose(path, [[-4.0, 2.0], [-3.96, 0.0], [-3.9204, 0.0]])
+    assert optimizers.bowl_cost(-4.0, 2.0) == 0.5 * (0.02 * 16 + 2 * 4)
+
+
+def test_final_bowl_cost_is_infinite_for_a_run_that_overflows():
+    def exploding(parameters, grads, learning_rate):
+        return {key: value * 1e200 for key, value in parameters.items()}
+
+    assert optimizers.final_bowl_cost(exploding, 1.0, steps=3) == np.inf
+
+
+def test_plot_bowl_paths_colours_each_optimizer_and_marks_the_diverged_run():
+    path = np.array([[-9.0, 1.5], [-8.0, 0.5], [0.0, 0.0]])
+    escaping = np.array([[-9.0, 1.5], [-8.6, -4.5], [-8.3, 13.5]])
+    fig = optimizers.plot_bowl_paths({name: (0.5, path) for name in optimizers.STYLES},
+                                     diverged=("gradient descent", 2, escaping))
+    first, second = fig.axes[:2]
+    assert [line.get_color() for line in second.lines[:1]] == [optimizers.STYLES["momentum"]["color"]]
+    labels = [text.get_text() for text in first.get_legend().get_texts()]
+    assert labels == ["learning rate 0.5", "learning rate 2: diverged, out of view after step 1"]
+    assert len(first.lines[1].get_xdata()) == 2  # drawn up to the first point out of view
+    plt.close("all")
+
+
+def test_plot_cost_against_rate_crosses_out_diverged_rates_and_circles_the_best():
+    costs = {"gradient descent": [0.5, 0.2, np.inf], "Adam": [[0.1, 0.3], [0.05, 0.07], [0.2, 0.4]]}
+    ax = optimizers.plot_cost_against_rate([0.1, 1, 10], costs, best={"gradient descent": 1, "Adam": 1})
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == ["gradient descent", "Adam", "diverged (cost above 1000)"]
+    gd_line = ax.lines[0]
+    assert np.isnan(gd_line.get_ydata()[2]) and gd_line.get_ydata()[1] == 0.2
+    crosses = [line for line in ax.lines if line.get_marker() == "x" and len(line.get_xdata())]
+    assert len(crosses) == 1 and list(crosses[0].get_xdata()) == [10.0]
+    adam_line = next(line for line in ax.lines if line.get_label() == "Adam")
+    np.testing.assert_allclose(adam_line.get_ydata(), [0.2, 0.06, 0.3])
+    plt.close("all")
+
+
+def run_with_costs(costs, record_every=1, **fields):
+    values = {"final_cost": 0.1, "train_accuracy": 0.9, "test_accuracy": 0.8, "distance": 1.0, **fields}
+    return optimizers.Run({}, list(costs), record_every, **values)
+
+
+def test_run_jitter_is_the_mean_change_between_epochs_over_the_last_ones():
+    run = run_with_costs([5.0] * 10 + [1.0, 1.2, 1.0, 1.2, 1.0])
+    assert run.jitter(last=4) == pytest.approx(0.2)
+    assert run_with_costs(np.linspace(1, 0.9, 201)).jitter() == pytest.approx(0.0005)
+    assert run_with_costs([3.0, 2.0, 1.0], record_every=10).cost_at(20) == 1.0
+
+
+def test_summary_table_gives_the_mean_and_range_of_each_column_over_the_seeds():
+    runs = {"a": [run_with_costs([1.0], final_cost=0.1, test_accuracy=0.9),
+                  run_with_costs([1.0], final_cost=0.3, test_accuracy=0.8)]}
+    table = optimizers.summary_table(runs, columns=("final cost", "test accuracy"))
+    assert table.splitlines()[-1].split(None, 1)[1].split() == ["0.200", "(0.100", "to", "0.300)", "85.0%", "(80.0%",
+                                                                 "to", "90.0%)"]
+
+
+def test_train_runs_starts_each_seed_where_starting_point_says_and_evaluates_the_result():
+    data = {"X_train": np.array([[0.0, 1.0, 2.0, 3.0], [1.0, 0.0, 1.0, 0.0]]), "Y_train": np.array([[0, 1, 0, 1]])}
+    data["X_test"], data["Y_test"] = data["X_train"], data["Y_train"]
+    standing_still = optimizers.gradient_descent(lambda parameters, grads, learning_rate: parameters)
+    runs = optimizers.train_runs(standing_still, data, 0.1, 3, [4, 5], lambda X, Y, rng: [(X, Y)], record_every=1)
+    for seed, run in zip([4, 5], runs):
+        start = optimizers.starting_point(seed)
+        assert all(np.array_equal(run.parameters[key], start[key]) for key in start) and run.distance == 0.0
+        output, _ = nn.forward_propagation(data["X_train"], start)
+        assert run.final_cost == pytest.approx(nn.compute_cost(output, data["Y_train"]))
+        assert len(run.costs) == 3 and run.costs[0] == pytest.approx(run.final_cost)
+
+
+def test_plot_decay_runs_keeps_one_colour_per_run_in_all_three_panels():
+    schedules = {"constant": lambda epoch: 0.1, "halving": lambda epoch: 0.1 / (1 + epoch)}
+    runs = {name: [run_with_costs(np.linspace(1, 0.5, 300))] for name in schedules}
+    fig = optimizers.plot_decay_runs(schedules, runs)
+    colours = [[line.get_color() for line in ax.lines] for ax in fig.axes]
+    assert colours[0] == colours[1] == colours[2] == optimizers.DECAY_COLORS[:2]
+    assert [text.get_text() for text in fig.legends[0].get_texts()] == ["constant", "halving"]
+    assert all(ax.get_legend() is None for ax in fig.axes)
+    plt.close("all")
+
+
+def test_peak_day_finds_the_highest_day_of_the_year_asked():
+    dates = np.array(["2013-07-01", "2014-03-01", "2014-08-11", "2015-07-01"], dtype="datetime64[D]")
+    assert optimizers.peak_day(dates, np.array([40.0, 10.0, 30.0, 50.0]), year=2014) == "2014-08-11"
+
+
+def test_plot_paths_on_contours_applies_the_style_of_each_path():
+    paths = {"a": np.zeros((2, 2)), "b": np.ones((2, 2))}
+    ax = plots.plot_paths_on_contours(bowl, paths, xlim=(-1, 2), ylim=(-1, 2),
+                                      styles={"b": {"color": "black", "linestyle": "--"}})
+    lines = {line.get_label(): line for line in ax.lines}
+    assert lines["b"].get_color() == "black" and lines["b"].get_linestyle() == "--"
+    assert lines["a"].get_linestyle() == "-" and lines["a"].get_marker() == "o"
+    plt.close("all")
