@@ -60,6 +60,13 @@ def sigmoid_backward(c, function):
         expect_gradient(c, dz, numerical_input_gradients(sigmoid, dout, z)[0], f"case {case}: dz of shape {shape}")
 
 
+def require_pair(c, result, case, names):
+    """Stop the test unless ``result`` is a pair, the gradients ``names`` (for example ``"(dA, dB)"``)."""
+    c.require_type(result, (tuple, list), f"case {case}: the result", f"Return the pair {names}.")
+    if len(result) != 2:
+        c.fail(f"case {case}: {len(result)} values returned; expected 2, {names}.", stop=True)
+
+
 @hidden_test
 def matmul_backward(c, function):
     rng = np.random.default_rng(802)
@@ -67,9 +74,7 @@ def matmul_backward(c, function):
         n, k, m = (int(size) for size in rng.integers(1, 6, size=3))
         A, B, dout = rng.standard_normal((n, k)), rng.standard_normal((k, m)), rng.standard_normal((n, m))
         result = c.call(function, dout, A, B, error_hint=matmul_error_hint)
-        c.require_type(result, (tuple, list), f"case {case}: the result", "Return the pair (dA, dB).")
-        if len(result) != 2:
-            c.fail(f"case {case}: {len(result)} values returned; expected 2, (dA, dB).", stop=True)
+        require_pair(c, result, case, "(dA, dB)")
         dA, dB = numerical_input_gradients(np.matmul, dout, A, B)
         expect_gradient(c, result[0], dA, f"case {case}: dA for A {A.shape} @ B {B.shape}")
         expect_gradient(c, result[1], dB, f"case {case}: dB for A {A.shape} @ B {B.shape}")
@@ -107,9 +112,7 @@ def mul_backward(c, function):
         out_shape = np.broadcast_shapes(a_shape, b_shape)
         a, b, dout = rng.standard_normal(a_shape), rng.standard_normal(b_shape), rng.standard_normal(out_shape)
         result = c.call(function, dout, a, b)
-        c.require_type(result, (tuple, list), f"case {case}: the result", "Return the pair (da, db).")
-        if len(result) != 2:
-            c.fail(f"case {case}: {len(result)} values returned; expected 2, (da, db).", stop=True)
+        require_pair(c, result, case, "(da, db)")
         da, db = numerical_input_gradients(np.multiply, dout, a, b)
         expect_gradient(c, result[0], da, f"case {case}: da for a {a_shape} times b {b_shape}")
         expect_gradient(c, result[1], db, f"case {case}: db for a {a_shape} times b {b_shape}")
