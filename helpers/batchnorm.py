@@ -12,7 +12,13 @@ Notation is the lecture's: examples are columns, ``W[l]`` has shape ``(n[l], n[l
 
 One dict ``bn_param`` per hidden layer (a list ``bn_params``, ``bn_params[l - 1]`` for
 layer ``l``) carries the mode and the running statistics between calls.
+
+:func:`train` trains this network (or its plain twin without batch norm) for the notebook's
+experiments, and :func:`outputs` runs a trained one; both take the student's functions as
+arguments as well.
 """
+
+import timeit
 
 import numpy as np
 
@@ -148,3 +154,64 @@ def sample_batches(X, Y, batch_size, rng, num_batches=None):
         columns = rng.choice(m, size=batch_size, replace=False)
         batches.append((X[:, columns], Y[:, columns]))
     return batches
+
+
+def scale_weights(parameters, scale):
+    """A copy of ``parameters`` whose weight matrices ``W[l]`` are multiplied by ``scale``; other arrays are kept."""
+    return {key: value * scale if key.startswith("W") else value for key, value in parameters.items()}
+
+
+def train(X, Y, layers_dims, initialize_parameters_bn, batchnorm_forward, batchnorm_backward, *, batch_norm=True,
+          scale=1.0, batch_size=64, num_batches=None, epochs=15, learning_rate=0.1, seed=1):
+    """Train the deep network by mini-batch gradient descent, with or without batch norm.
+
+    Arguments:
+        X -- inputs, shape (n_x, m);  Y -- 0/1 targets, shape (n[L], m)
+        layers_dims -- list [n_x, n[1], ..., n[L]]
+        initialize_parameters_bn -- ``initialize_parameters_bn(layers_dims, rng) -> parameters`` (W, gamma, beta, bL)
+        batchnorm_forward, batchnorm_backward -- the batch-norm layer, as :func:`forward` and :func:`backward` take it
+        batch_norm -- False trains the plain network of ``nn.sigmoid_network("relu")`` instead, from the
+                      same weights (:func:`plain_parameters`)
+        scale -- every initial weight matrix is multiplied by it
+        batch_size, num_batches -- the mini-batches of every epoch (see :func:`sample_batches`)
+        epochs, learning_rate -- of plain gradient descent
+        seed -- seeds the one generator of the initial weights and of the batches, so that the two
+                networks trained with the same seed start alike and see the same batches
+
+    Returns a dict with ``"parameters"``, ``"bn_params"`` (the running statistics of every hidden
+    layer; None without batch norm) and ``"costs"`` (the training cost of every epoch).
+    """
+    def initialize(dims, rng):
+        parameters = scale_weights(initialize_parameters_bn(dims, rng=rng), scale)
+        return parameters if batch_norm else plain_parameters(parameters)
+
+    bn_params = [] if batch_norm else None
+    forward_pass, backward_pass = (network(batchnorm_forward, batchnorm_backward, bn_params) if batch_norm
+                                   else nn.sigmoid_network("relu"))
+    parameters, costs = nn.train(
+        X, Y, layers_dims, initialize, forward=forward_pass, backward=backward_pass,
+        batches=lambda X, Y, rng: sample_batches(X, Y, batch_size, rng, num_batches),
+        learning_rate=learning_rate, num_iterations=epochs, record_every=1, rng=np.random.default_rng(seed),
+        label=f"{'with' if batch_norm else 'without'} batch norm, seed {seed}")
+    return {"parameters": parameters, "bn_params": bn_params, "costs": costs}
+
+
+def outputs(run, X, batchnorm_forward, mode="test"):
+    """``A[L]`` of shape (n[L], m) of a network trained by :func:`train`, for the examples X of shape (n_x, m).
+
+    A batch-norm network runs in ``mode`` ("test": the running statistics; "train": the statistics
+    of X itself, which also updates the running statistics in ``run["bn_params"]``).
+    """
+    if run["bn_params"] is None:
+        return nn.l_layer_forward(X, run["parameters"])[0]
+    return forward(X, run["parameters"], run["bn_params"], batchnorm_forward, mode=mode)[0]
+
+
+def seconds_per_call(function, *args, calls=100, repeat=25):
+    """Seconds one call ``function(*args)`` takes: the best of ``repeat`` timings of ``calls`` calls each."""
+    return min(timeit.repeat(lambda: function(*args), number=calls, repeat=repeat)) / calls
+
+
+def cost_curves(runs):
+    """The training costs of several runs of :func:`train` (one per seed) as an array (number of runs, epochs)."""
+    return np.array([run["costs"] for run in runs])

@@ -6,13 +6,14 @@ network must equal a plain network whose weights are ``gamma * W`` and biases ``
 and its backward pass must match numerical gradients of the cost.
 """
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 from autograder.hidden.common import numerical_gradient, relative_error
 from conftest import visible_verdict
 
-from helpers import batchnorm, nn
+from helpers import batchnorm, nn, plots
 
 
 def affine_forward(Z, gamma, beta, bn_param):
@@ -134,6 +135,103 @@ def test_sample_batches_is_reproducible_and_takes_a_number_of_batches():
     assert all(np.array_equal(a[0], b[0]) for a, b in zip(first, again))
     whole = batchnorm.sample_batches(X, X, 100, np.random.default_rng(1))
     assert len(whole) == 1 and sorted(whole[0][1][0]) == list(range(30))
+
+
+def initialize_stand_in(layers_dims, rng):
+    """Stands in for the student's initialize_parameters_bn: random W, gamma, beta and bL."""
+    return bn_parameters(layers_dims, rng)
+
+
+def train_stand_in(X, Y, **options):
+    return batchnorm.train(X, Y, [4, 6, 2], initialize_stand_in, affine_forward, affine_backward, **options)
+
+
+def test_scale_weights_multiplies_the_weights_only_and_leaves_the_original_alone(rng):
+    parameters = bn_parameters([3, 4, 2], rng)
+    scaled = batchnorm.scale_weights(parameters, 10.0)
+    np.testing.assert_array_equal(scaled["W1"], 10 * parameters["W1"])
+    np.testing.assert_array_equal(scaled["gamma1"], parameters["gamma1"])
+    np.testing.assert_array_equal(scaled["b2"], parameters["b2"])
+    assert scaled["W2"] is not parameters["W2"]
+
+
+def test_train_with_batch_norm_keeps_running_statistics_and_records_a_cost_per_epoch(rng):
+    X = rng.standard_normal((4, 40))
+    Y = (X[:2] > 0).astype(float)
+    run = train_stand_in(X, Y, batch_size=10, epochs=30, learning_rate=0.5, seed=2)
+    assert len(run["costs"]) == 30 and run["costs"][-1] < 0.7 * run["costs"][0]
+    assert len(run["bn_params"]) == 1 and set(run["bn_params"][0]["calls"]) == {"train"}
+    assert len(run["bn_params"][0]["calls"]) == 30 * (40 // 10)
+
+
+def test_train_without_batch_norm_starts_from_the_same_scaled_weights_as_with_it(rng):
+    X = rng.standard_normal((4, 20))
+    Y = (X[:2] > 0).astype(float)
+    with_bn = train_stand_in(X, Y, scale=3.0, epochs=0, seed=5)
+    plain = train_stand_in(X, Y, batch_norm=False, scale=3.0, epochs=0, seed=5)
+    expected = batchnorm.scale_weights(bn_parameters([4, 6, 2], np.random.default_rng(5)), 3.0)
+    assert plain["bn_params"] is None and set(plain["parameters"]) == {"W1", "b1", "W2", "b2"}
+    for key in ("W1", "W2"):
+        np.testing.assert_array_equal(with_bn["parameters"][key], expected[key])
+        np.testing.assert_array_equal(plain["parameters"][key], expected[key])
+
+
+def test_two_runs_with_one_seed_are_identical_and_another_seed_differs(rng):
+    X = rng.standard_normal((4, 30))
+    Y = (X[:2] > 0).astype(float)
+    first, again, other = (train_stand_in(X, Y, batch_size=8, epochs=3, seed=seed) for seed in (1, 1, 2))
+    assert first["costs"] == again["costs"] and first["costs"] != other["costs"]
+
+
+def test_outputs_run_the_plain_network_or_the_batch_norm_one_in_the_mode_asked(rng):
+    X = rng.standard_normal((4, 12))
+    Y = (X[:2] > 0).astype(float)
+    plain = train_stand_in(X, Y, batch_norm=False, epochs=2)
+    np.testing.assert_array_equal(batchnorm.outputs(plain, X, affine_forward),
+                                  nn.l_layer_forward(X, plain["parameters"])[0])
+    with_bn = train_stand_in(X, Y, epochs=2)
+    AL = batchnorm.outputs(with_bn, X, affine_forward)
+    assert AL.shape == (2, 12) and with_bn["bn_params"][0]["calls"][-1] == "test"
+
+
+def test_cost_curves_stack_the_costs_of_the_runs_one_row_per_run():
+    runs = [{"costs": [3.0, 2.0, 1.0]}, {"costs": [4.0, 2.5, 0.5]}]
+    np.testing.assert_array_equal(batchnorm.cost_curves(runs), [[3.0, 2.0, 1.0], [4.0, 2.5, 0.5]])
+
+
+def test_seconds_per_call_is_the_best_of_the_timings_of_one_call():
+    calls = []
+    seconds = batchnorm.seconds_per_call(calls.append, 1, calls=4, repeat=3)
+    assert len(calls) == 12 and 0 < seconds < 0.01
+
+
+def test_format_mean_range_gives_the_mean_and_the_extremes_and_counts_diverged_runs():
+    assert plots.format_mean_range([0.9, 0.95, 1.0]) == "95.0% (90.0% to 100.0%)"
+    assert plots.format_mean_range([3.25, np.nan, 3.27, np.inf], "{:.2f}") == "3.26 (3.25 to 3.27), 2 of 4 diverged"
+    assert plots.format_mean_range([np.nan, np.nan], "{:.2f}") == "all 2 diverged"
+
+
+def test_plot_seed_curves_draws_every_seed_thin_and_the_mean_bold():
+    curves = {"a": np.array([[3.0, 2.0, 1.0], [5.0, 4.0, 3.0]]), "b": np.array([[1.0, 1.0, 1.0]])}
+    ax = plots.plot_seed_curves(curves, "epoch", "cost", styles={"b": {"linestyle": "--"}})
+    lines = ax.get_lines()
+    assert len(lines) == 2 + 1 + 1 + 1  # two seeds and the mean of "a", one seed and the mean of "b"
+    np.testing.assert_array_equal(lines[2].get_ydata(), [4.0, 3.0, 2.0])
+    assert lines[2].get_linewidth() > lines[0].get_linewidth() and lines[4].get_linestyle() == "--"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
+    plt.close("all")
+
+
+def test_plot_seed_curves_marks_diverged_seeds_and_never_lists_a_curve_it_does_not_draw():
+    diverged = np.array([[np.nan, np.nan, np.nan], [9.0, np.inf, np.nan], [3.0, 2.0, 1.0]])
+    ax = plots.plot_seed_curves({"some": diverged, "all": diverged[:2]}, "epoch", "cost")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["some: 2 of 3 diverged (x)", "all: 2 of 2 diverged (x)"]
+    marks = [line for line in ax.get_lines() if line.get_marker() == "x"]
+    assert [list(mark.get_xdata()) for mark in marks] == [[0, 1], [0, 1]]
+    means = [line for line in ax.get_lines() if line.get_label() == "some: 2 of 3 diverged (x)"]
+    np.testing.assert_array_equal(means[0].get_ydata(), [3.0, 2.0, 1.0])  # the mean of the seed that did not diverge
+    plt.close("all")
 
 
 # ----- the visible checks name the mistakes the hidden tests catch (through the wire) ----------

@@ -54,6 +54,15 @@ def test_plot_confusion_matrix_writes_every_nonzero_count_in_its_cell():
     plt.close("all")
 
 
+def test_plot_probability_bars_draws_one_panel_per_distribution_with_readable_values():
+    fig = plots.plot_probability_bars({"p": [0.5, 0.25, 0.25], "q": [0.9997, 0.0001, 0.0002]}, suptitle="s")
+    assert len(fig.axes) == 2 and [ax.get_title() for ax in fig.axes] == ["p", "q"]
+    assert [patch.get_height() for patch in fig.axes[0].patches] == [0.5, 0.25, 0.25]
+    assert [text.get_text() for text in fig.axes[1].texts] == ["1.000", "1e-04", "2e-04"]
+    assert fig._suptitle.get_text() == "s"
+    plt.close("all")
+
+
 def test_a_cost_clipped_before_the_log_fails_on_confident_mistakes_with_a_hint():
     printed = visible_verdict("compute_cost_softmax", "clips AL to [1e-12, 1] before the log").printed
     assert "cost of two confident mistakes (true-class probabilities 1.1e-20 and 6.2e-201) is 27.631; expected 253.5" \

@@ -1,4 +1,4 @@
-"""The helpers added for assignment 07: plots.plot_trials, and the statistics of its checks."""
+"""The helpers added for assignment 07: plots.plot_trials, helpers.tuning, and the statistics of its checks."""
 
 import matplotlib
 
@@ -9,10 +9,12 @@ import numpy as np  # noqa: E402
 
 from conftest import visible_verdict  # noqa: E402
 from helpers import plots  # noqa: E402
+from helpers import tuning as helpers_tuning  # noqa: E402
 from helpers.checks import tuning  # noqa: E402
 
 TRIALS = [({"learning_rate": 0.1, "units": 32}, 0.9), ({"learning_rate": 0.001, "units": 8}, 0.4),
           ({"learning_rate": 3.0, "units": 64}, 0.1)]
+TRIALS_EPSILON = [({"learning_rate": 0.2, "epsilon": 1e-9}, 0.97), ({"learning_rate": 0.01, "epsilon": 1e-7}, 0.85)]
 
 
 def test_plot_trials_draws_one_point_per_trial_at_its_hyperparameters():
@@ -111,3 +113,59 @@ def test_the_solutions_pass_the_new_cases_size_none_and_top_one():
         assert verdict.passed, function
     assert "size None gives a single number" in visible_verdict("07_tuning", "sample_beta").printed
     assert "top 1 of 7: learning_rate is always the best value, 0.01" in visible_verdict("07_tuning", "zoom").printed
+
+
+# ----- helpers.tuning: the digit classifier and the pictures of a search -------------------------
+def test_train_digit_network_rounds_the_units_and_learns_a_separable_problem():
+    rng = np.random.default_rng(0)
+    labels = np.repeat(np.arange(10), 6).reshape(1, 60)
+    Y = np.eye(10)[:, labels[0]]
+    X = np.vstack([Y, rng.random((2, 60))])
+    parameters = helpers_tuning.train_digit_network(X, Y, {"learning_rate": 1.0, "hidden_units": 7.6}, 200)
+    assert parameters["W1"].shape == (8, 12) and parameters["W2"].shape == (10, 8)
+    assert helpers_tuning.digit_accuracy(parameters, X, labels) == 1.0
+    again = helpers_tuning.train_digit_network(X, Y, {"learning_rate": 1.0, "hidden_units": 8}, 200)
+    np.testing.assert_array_equal(again["W1"], parameters["W1"])  # one initial seed for every config
+
+
+def test_sampled_ranges_are_the_extremes_of_the_draws_of_each_sampler():
+    space = {"a": lambda rng: rng.uniform(2.0, 3.0), "b": lambda rng: float(rng.integers(5, 7))}
+    ranges = helpers_tuning.sampled_ranges(space, np.random.default_rng(0), draws=500)
+    assert 2.0 <= ranges["a"][0] < 2.02 and 2.98 < ranges["a"][1] <= 3.0
+    assert ranges["b"] == (5.0, 6.0)
+
+
+def test_print_results_shows_the_best_results_first_with_rounded_units(capsys):
+    results = [({"learning_rate": 0.5, "hidden_units": 27.4}, 0.98), ({"learning_rate": 0.01, "hidden_units": 9}, 0.5)]
+    helpers_tuning.print_results(results, "Round", count=1)
+    printed = capsys.readouterr().out
+    assert printed.startswith("Round, best 1 of 2:") and "0.5" in printed and "27" in printed and "98.0%" in printed
+    assert "0.01" not in printed
+
+
+def test_plot_grid_and_random_marks_the_best_learning_rate_in_both_panels():
+    fig = helpers_tuning.plot_grid_and_random(
+        [({"learning_rate": a, "epsilon": 1e-8}, 0.9) for a in (1e-3, 1e-1)], TRIALS_EPSILON, 0.25, (0.8, 1.0))
+    panels = [ax for ax in fig.axes if ax.get_title()]
+    assert [len(ax.collections[0].get_offsets()) for ax in panels] == [2, 2]
+    assert all(ax.get_lines()[0].get_xdata()[0] == 0.25 for ax in panels)
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["the best learning rate, 0.25"]
+    plt.close("all")
+
+
+def test_plot_coarse_and_fine_draws_both_rounds_and_the_zoomed_box_on_a_linear_units_axis():
+    coarse = [({"learning_rate": 0.1, "hidden_units": 30}, 0.9), ({"learning_rate": 3.0, "hidden_units": 60}, 0.1)]
+    fine = [({"learning_rate": 0.2, "hidden_units": 35.5}, 0.95)]
+    ax = helpers_tuning.plot_coarse_and_fine(coarse, fine, {"learning_rate": (0.1, 0.3), "hidden_units": (30, 40)})
+    assert len(ax.collections) == 2 and ax.get_xscale() == "log" and ax.get_yscale() == "linear"
+    box = ax.patches[0]
+    assert (box.get_x(), box.get_y(), box.get_width(), box.get_height()) == (0.1, 30, 0.3 - 0.1, 10)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["coarse round", "fine round", "zoomed space"]
+    plt.close("all")
+
+
+def test_plot_averaging_windows_draws_one_histogram_per_set_of_betas():
+    ax = helpers_tuning.plot_averaging_windows({"u": [0.9, 0.95, 0.99], "v": [0.995]}, bins=4)
+    assert len(ax.containers) == 2 and ax.get_xscale() == "log"
+    assert sum(patch.get_height() for patch in ax.containers[0]) == 3
+    plt.close("all")
