@@ -140,6 +140,7 @@ def test_a_wrong_earlier_exercise_is_blamed_before_the_one_built_on_it(earlier, 
     assert f"{earlier} fails its own check, and this exercise builds on it: fix {earlier} first." in visible.printed
 
 
+# ----- the provided code gives away no graded exercise ----------------------------------------------------------
 # ----- the optional PyTorch section ----------------------------------------------------------------------------
 def pytorch_section():
     """The sources of the notebook's code cells from the one that imports PyTorch to the end."""

@@ -1,6 +1,10 @@
 """Every source notebook runs with its solutions; every release runs until its first exercise."""
 
+import re
+from pathlib import Path
+
 import claims
+import helpers
 import nbformat
 import pytest
 from conftest import execute
@@ -79,3 +83,18 @@ def test_source_notebook_is_committed_without_outputs(assignment):
     for cell in course.read_source(assignment)["cells"]:
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+def test_no_provided_code_and_no_helper_defines_a_graded_function():
+    """A graded exercise's solution exists once: in its own answer cell, never in the provided code of a notebook
+    or in the helpers, where a student could copy it from."""
+    graded = {name: assignment for assignment in course.assignments()
+              for name in course.solution_cells(course.read_source(assignment))}
+    places = {f"{assignment}, a provided cell": cell["source"] for assignment in course.assignments()
+              for cell in course.read_source(assignment)["cells"]
+              if cell["cell_type"] == "code" and not course.is_solution_cell(cell)}
+    places.update({str(path): path.read_text() for path in Path(helpers.__file__).parent.rglob("*.py")
+                   if "checks" not in path.parts})
+    found = [f"{place} defines {name}, graded in {graded[name]}" for place, source in places.items()
+             for name in re.findall(r"^\s*def (\w+)\(", source, flags=re.MULTILINE) if name in graded]
+    assert found == []
