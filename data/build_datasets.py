@@ -149,7 +149,7 @@ def make_circles(seed=1):
     return arrays, description, SYNTHETIC_SOURCE.format(function="make_circles", seed=seed), SYNTHETIC_LICENSE
 
 
-def sapling_points(m, rng, amplitude=0.5, frequency=4.0, softness=0.07, flip=0.02):
+def sapling_points(m, rng, amplitude=0.5, frequency=2.0, softness=0.05, flip=0.1):
     """Draw ``m`` saplings of the regularization story (see ``make_regularization``).
 
     Positions are uniform on the map [-1, 1] x [-1, 1]. The stream is the curve
@@ -165,23 +165,28 @@ def sapling_points(m, rng, amplitude=0.5, frequency=4.0, softness=0.07, flip=0.0
     return as_features(X), as_labels(survived ^ reversed_)
 
 
+#: Saplings in each split of the regularization dataset: a small training set, and dev and test
+#: sets large enough to tell apart two models whose accuracies differ by a few points.
+SAPLING_SPLITS = {"train": 100, "dev": 1000, "test": 1000}
+
+
 def make_regularization(seed=0):
     """The saplings dataset of assignment 02 (Regularization).
 
-    Returns ``X_train``, ``X_dev``, ``X_test`` of shape (2, 200) and ``Y_train``,
-    ``Y_dev``, ``Y_test`` of shape (1, 200).
+    Returns ``X_train`` (2, 100), ``X_dev`` (2, 1000), ``X_test`` (2, 1000) and ``Y_train``
+    (1, 100), ``Y_dev`` (1, 1000), ``Y_test`` (1, 1000).
     """
     rng = np.random.default_rng(seed)
     arrays = {}
-    for split in ("train", "dev", "test"):
-        arrays[f"X_{split}"], arrays[f"Y_{split}"] = sapling_points(200, rng)
+    for split, m in SAPLING_SPLITS.items():
+        arrays[f"X_{split}"], arrays[f"Y_{split}"] = sapling_points(m, rng)
     description = (
-        "Saplings on a replanted hillside. A forester planted 600 saplings at random spots of a "
-        "square plot (x1 = east, x2 = north, both rescaled to [-1, 1]) crossed by a winding stream, "
-        "x2 = 0.5 sin(4 x1). After a dry summer most saplings on the shaded north bank had survived "
-        "(Y = 1) and most on the sunny south bank had died (Y = 0); close to the stream the outcome "
-        "was a matter of luck, and about 2% of saplings anywhere had a fate of their own (deer, pests, "
-        "a hidden spring). The saplings were split at random into 200 train, 200 dev and 200 test."
+        "Saplings on a replanted hillside. A forester planted saplings at random spots of a square plot "
+        "(x1 = east, x2 = north, both rescaled to [-1, 1]) crossed by a winding stream, x2 = 0.5 sin(2 x1). "
+        "After a dry summer most saplings on the shaded north bank had survived (Y = 1) and most on the "
+        "sunny south bank had died (Y = 0); close to the stream the outcome was a matter of luck, and about "
+        "10% of saplings anywhere had a fate of their own (deer, pests, a hidden spring). She recorded "
+        "2,100 of them, chosen at random: 100 for training, 1,000 dev and 1,000 test."
     )
     return arrays, description, SYNTHETIC_SOURCE.format(function="make_regularization", seed=seed), SYNTHETIC_LICENSE
 

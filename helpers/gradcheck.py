@@ -5,6 +5,7 @@ cross-entropy cost; the notebook uses ``layers_dims = [4, 5, 3, 1]``, but any si
 ``[n_x, n1, n2, 1]`` work. Unlike :func:`helpers.nn.forward_propagation`, the forward pass
 takes the labels and returns the cost: gradient checking needs the cost as a function of
 the parameters. Its backward pass is not here: the notebook provides one, with bugs.
+The module also draws and tabulates the errors of the numerical derivatives of Section 2.
 
 The thresholds below are the lecture's rules of thumb for the relative difference
 ``||g - g_approx|| / (||g|| + ||g_approx||)`` of a gradient check run with epsilon = 1e-7.
@@ -12,7 +13,7 @@ The thresholds below are the lecture's rules of thumb for the relative differenc
 
 import numpy as np
 
-from helpers import nn
+from helpers import nn, plots
 
 #: Layer sizes of the network checked in the notebook.
 LAYERS_DIMS = [4, 5, 3, 1]
@@ -64,3 +65,40 @@ def report(difference, what="the gradient"):
     }
     word = verdict(difference)
     return f"relative difference {difference:.2e} -> {word}: {meaning[word]}"
+
+
+def plot_step_errors(epsilons, errors, ax=None):
+    """Errors of the numerical derivatives of theta**3 at theta = 1 against the step, on log-log axes.
+
+    Arguments:
+        epsilons -- the steps, shape (k,), from large to small (drawn left to right)
+        errors -- dict method ("forward", "centered") -> |estimate - 3| at each step, shape (k,);
+                  exact zeros are drawn at 1e-17, since a log axis has no 0
+        ax -- axes to draw on (a new wide figure if None)
+
+    Draws the guides of this function (its f'' and f''' are both 6 at theta = 1): the truncation
+    errors 3 epsilon (forward) and epsilon**2 (centered), and the round-off 1e-16 / epsilon.
+    Returns the axes.
+    """
+    ax = ax if ax is not None else plots.plt.subplots(figsize=(9, 4))[1]
+    names = {"forward": "forward (one-sided)", "centered": "centered (two-sided)"}
+    plots.plot_curves({names[method]: np.maximum(values, 1e-17) for method, values in errors.items()},
+                      r"step $\varepsilon$", "|estimate - 3|", ax=ax, x=epsilons, logx=True, logy=True,
+                      title=r"Error of the numerical derivative of $\theta^3$ at $\theta = 1$",
+                      styles={names["forward"]: {"linewidth": 3.0, "alpha": 0.55}})  # visible under the centered one
+    ax.plot(epsilons, 3 * epsilons, "k:", linewidth=1.2, label=r"$\frac{\varepsilon}{2} f'' = 3\varepsilon$ (slope 1)")
+    ax.plot(epsilons, epsilons ** 2, "k--", linewidth=1, label=r"$\frac{\varepsilon^2}{6} f''' = \varepsilon^2$ (slope 2)")
+    ax.plot(epsilons, 1e-16 / epsilons, "k-.", linewidth=1, label=r"round-off $10^{-16}/\varepsilon$")
+    ax.set_ylim(1e-13, 1)
+    ax.invert_xaxis()
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
+    ax.figure.tight_layout()
+    return ax
+
+
+def step_error_table(epsilons, errors):
+    """The errors of :func:`plot_step_errors` at the steps that are whole powers of ten, as a printable table."""
+    methods = list(errors)
+    rows = [[f"{epsilon:.0e}", *(errors[method][i] for method in methods)]
+            for i, epsilon in enumerate(epsilons) if np.isclose(np.log10(epsilon), np.round(np.log10(epsilon)))]
+    return plots.format_table(["epsilon", *(f"{method} error" for method in methods)], rows, float_format="{:.1e}")

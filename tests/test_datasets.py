@@ -14,9 +14,9 @@ ARRAYS = {
     "breast_cancer": {"X": ((30, 569), F), "Y": ((1, 569), I), "feature_names": ((30,), S)},
     "circles": {"X_train": ((2, 300), F), "Y_train": ((1, 300), I), "X_test": ((2, 100), F), "Y_test": ((1, 100), I)},
     "regularization": {
-        "X_train": ((2, 200), F), "Y_train": ((1, 200), I),
-        "X_dev": ((2, 200), F), "Y_dev": ((1, 200), I),
-        "X_test": ((2, 200), F), "Y_test": ((1, 200), I),
+        "X_train": ((2, 100), F), "Y_train": ((1, 100), I),
+        "X_dev": ((2, 1000), F), "Y_dev": ((1, 1000), I),
+        "X_test": ((2, 1000), F), "Y_test": ((1, 1000), I),
     },
     "moons": {"X_train": ((2, 300), F), "Y_train": ((1, 300), I), "X_test": ((2, 300), F), "Y_test": ((1, 300), I)},
     "blobs": {"X_train": ((2, 300), F), "Y_train": ((1, 300), I), "X_test": ((2, 150), F), "Y_test": ((1, 150), I)},

@@ -1,11 +1,12 @@
-"""The helper that notebook 02 (Regularization) added: nn.initialize_he_uniform; and what the visible
-checks of 02 say of the mistakes the hidden tests catch (mutants of ``autograder/edits/regularization.py``,
-judged through the wire as the grader judges a kernel's function)."""
+"""The helpers of notebook 02 (Regularization): nn.initialize_he_uniform and helpers/regularization.py; and
+what the visible checks of 02 say of the mistakes the hidden tests catch (mutants of
+``autograder/edits/regularization.py``, judged through the wire as the grader judges a kernel's function)."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 from conftest import visible_verdict as verdict_of
 
-from helpers import nn
+from helpers import nn, regularization
 
 ASSIGNMENT = "02_regularization"
 
@@ -82,3 +83,97 @@ def test_early_stopping_testing_the_patience_before_the_new_best_is_named():
     printed = visible_verdict("early_stopping", "tests the patience before updating the best").printed
     assert "returned (1, 4); expected (4, 7)." in printed
     assert "Hint: Update best before you test the patience" in printed
+
+
+# ----- helpers/regularization.py: the training loop and the measurements of the notebook -----
+def tiny_data(rng):
+    """A dataset dict shaped like the notebook's, small enough to train in a moment."""
+    data = {}
+    for split, m in (("train", 12), ("dev", 9), ("test", 7)):
+        data[f"X_{split}"] = rng.uniform(-1, 1, (2, m))
+        data[f"Y_{split}"] = (data[f"X_{split}"][1:] > 0).astype(int)
+    return data
+
+
+def always_survived():
+    """Parameters of the [2, 20, 3, 1] network that predict y = 1 everywhere."""
+    parameters = {key: np.zeros_like(value)
+                  for key, value in nn.initialize_he_uniform(regularization.LAYERS_DIMS, np.random.default_rng(0)).items()}
+    parameters["b3"] = np.array([[5.0]])
+    return parameters
+
+
+def test_train_model_with_the_same_seed_gives_the_same_network_and_records_every_100_iterations():
+    data = tiny_data(np.random.default_rng(0))
+    first, history = regularization.train_model(data, num_iterations=300, seed=3)
+    again, _ = regularization.train_model(data, num_iterations=300, seed=3)
+    other, _ = regularization.train_model(data, num_iterations=300, seed=4)
+    assert all(np.array_equal(first[key], again[key]) for key in first)
+    assert not np.array_equal(first["W1"], other["W1"])
+    assert [len(history[key]) for key in ("train", "dev", "snapshots")] == [3, 3, 3]
+    last = history["snapshots"][-1]
+    assert history["dev"][-1] == nn.compute_cost(nn.forward_propagation(data["X_dev"], last)[0], data["Y_dev"])
+
+
+def test_train_model_records_the_training_cost_it_is_given_and_trains_with_the_passes_it_is_given():
+    data = tiny_data(np.random.default_rng(1))
+    calls = []
+
+    def backward(X, Y, cache):
+        calls.append(X.shape)
+        return nn.backward_propagation(X, Y, cache)
+
+    _, history = regularization.train_model(data, backward=backward, cost=lambda A3, Y, parameters: 7.0,
+                                            num_iterations=200)
+    assert history["train"] == [7.0, 7.0]
+    assert calls == [(2, 12)] * 200
+
+
+def test_accuracies_follow_the_order_train_dev_test():
+    data = tiny_data(np.random.default_rng(2))
+    expected = [data[f"Y_{split}"].mean() for split in regularization.SPLITS]
+    np.testing.assert_allclose(regularization.accuracies(always_survived(), data), expected)
+
+
+def test_exceptions_are_the_saplings_whose_fate_went_against_their_bank():
+    X = np.array([[0.0, 0.0, 0.0, 0.0], [0.9, 0.9, -0.9, -0.9]])  # two north of the stream, two south
+    Y = np.array([[1, 0, 1, 0]])
+    np.testing.assert_array_equal(regularization.exceptions(X, Y), [False, True, True, False])
+    assert regularization.exceptions_fitted(always_survived(), X, Y) == 1  # the survivor south of the stream
+
+
+def test_summary_table_shows_one_run_as_it_is_and_several_as_mean_and_range():
+    table = regularization.summary_table({"one": np.array([0.5, 0.25, 1.0]),
+                                          "three": np.array([[0.1, 0.2, 0.3], [0.3, 0.2, 0.3], [0.2, 0.2, 0.3]])})
+    assert table.splitlines()[0].split() == ["model", "train", "accuracy", "dev", "accuracy", "test", "accuracy"]
+    assert table.splitlines()[2].split() == ["one", "50.0%", "25.0%", "100.0%"]
+    assert "20.0% (10.0% to 30.0%)" in table.splitlines()[3]
+
+
+def test_plot_stream_draws_the_stream_of_the_story_across_the_axes():
+    _, ax = plt.subplots()
+    ax.set_xlim(-1.5, 1.5)
+    regularization.plot_stream(ax)
+    x1, x2 = ax.lines[0].get_data()
+    assert (x1[0], x1[-1]) == (-1.5, 1.5) and ax.lines[0].get_label() == "stream"
+    np.testing.assert_allclose(x2, 0.5 * np.sin(2 * x1))
+    plt.close("all")
+
+
+def test_plot_early_stopping_marks_the_best_and_the_stop_record():
+    history = {"train": [0.9, 0.5, 0.4, 0.3], "dev": [0.9, 0.6, 0.7, 0.8]}
+    ax = regularization.plot_early_stopping(history, 1, 3)
+    assert [line.get_label() for line in ax.lines[:2]] == ["training cost", "dev cost"]
+    assert [line.get_xdata()[0] for line in ax.lines[2:]] == [100, 300]
+    assert [text.get_text().strip() for text in ax.texts] == ["best", "stop"]
+    plt.close("all")
+
+
+def test_plot_dev_costs_draws_each_seed_and_the_mean_of_every_model():
+    runs = {"a": [(None, {"dev": [1.0, 0.5]}), (None, {"dev": [1.0, 0.7]})], "b": [(None, {"dev": [0.9, 0.4]})] * 2}
+    ax = regularization.plot_dev_costs(runs)
+    means = [line for line in ax.lines if line.get_label() in runs]
+    np.testing.assert_allclose(means[0].get_ydata(), [1.0, 0.6])
+    np.testing.assert_array_equal(means[0].get_xdata(), [0, 100])
+    assert len(ax.lines) == 6
+    plt.close("all")

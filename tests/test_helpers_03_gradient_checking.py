@@ -1,15 +1,12 @@
-"""The helpers of assignment 03: the gradient-checking network, the verdict thresholds and the component plot."""
+"""The helpers of assignment 03: the gradient-checking network, the verdict thresholds, the errors of the
+numerical derivatives against the step, and the component plot."""
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from autograder import accuracy  # noqa: E402
-from helpers import gradcheck, plots  # noqa: E402
+from autograder import accuracy
+from helpers import gradcheck, plots
 
 
 @pytest.fixture
@@ -38,7 +35,7 @@ def test_forward_propagation_n_returns_the_cross_entropy_of_tanh_relu_sigmoid(ne
 
 def test_forward_propagation_n_cache_holds_z_a_and_w_of_every_layer(network):
     parameters, X, Y = network
-    Z1, A1, W1, Z2, A2, W2, Z3, A3, W3 = gradcheck.forward_propagation_n(X, Y, parameters)[1]
+    Z1, A1, W1, Z2, A2, W2, Z3, _, W3 = gradcheck.forward_propagation_n(X, Y, parameters)[1]
     assert [Z1.shape, Z2.shape, Z3.shape] == [(5, 7), (3, 7), (1, 7)]
     np.testing.assert_array_equal(A1, np.tanh(Z1))
     np.testing.assert_array_equal(A2, np.maximum(0, Z2))
@@ -63,6 +60,25 @@ def test_verdict_follows_the_lecture_thresholds(difference, word):
 def test_report_states_the_number_and_its_reading():
     assert gradcheck.report(1.76e-9) == "relative difference 1.76e-09 -> great: the gradient is right"
     assert "wrong" in gradcheck.report(0.5, "dW2") and "dW2 has a bug" in gradcheck.report(0.5, "dW2")
+
+
+def test_plot_step_errors_draws_both_methods_and_the_three_guides_on_log_axes_from_large_to_small_steps():
+    epsilons = np.logspace(-1, -3, 3)
+    errors = {"forward": 3 * epsilons, "centered": np.array([1e-2, 0.0, 1e-6])}
+    ax = gradcheck.plot_step_errors(epsilons, errors)
+    assert [line.get_label() for line in ax.lines[:2]] == ["forward (one-sided)", "centered (two-sided)"]
+    assert len(ax.lines) == 5 and ax.get_xscale() == ax.get_yscale() == "log"
+    assert ax.lines[1].get_ydata()[1] == 1e-17  # an exact zero is drawn at the floor
+    assert ax.get_xlim()[0] > ax.get_xlim()[1]  # the step shrinks from left to right
+    plt.close("all")
+
+
+def test_step_error_table_keeps_the_steps_that_are_whole_powers_of_ten():
+    epsilons = np.logspace(-1, -2, 5)
+    errors = {"forward": np.arange(5) * 1e-3, "centered": np.arange(5) * 1e-6}
+    lines = gradcheck.step_error_table(epsilons, errors).splitlines()
+    assert lines[0].split() == ["epsilon", "forward", "error", "centered", "error"]
+    assert [line.split() for line in lines[2:]] == [["1e-01", "0.0e+00", "0.0e+00"], ["1e-02", "4.0e-03", "4.0e-06"]]
 
 
 def test_plot_gradient_components_draws_one_series_per_block_on_a_log_scale():
