@@ -18,10 +18,15 @@ ASSIGNMENT = "08_frameworks"
 
 
 # ----- the fixed numbers of the visible checks are the gradients of their operations -------------------------
-def test_the_sigmoid_gradients_of_the_check_are_numerical_gradients():
-    z = np.log(check.SIGMOID_OUT / (1 - check.SIGMOID_OUT))
-    (numerical,) = hidden.numerical_input_gradients(hidden.sigmoid, check.SIGMOID_DOUT, z)
-    np.testing.assert_allclose(check.SIGMOID_DZ, numerical, rtol=1e-6)
+def test_the_power_gradients_of_the_check_are_numerical_gradients():
+    for a, p, dout, da, what in check.POWER_CASES:
+        (numerical,) = hidden.numerical_input_gradients(hidden.raised_to(p), dout, a)
+        assert np.shape(da) == np.shape(a) == np.shape(dout), what
+        np.testing.assert_allclose(da, numerical, rtol=1e-8, atol=1e-9, err_msg=what)
+
+
+def test_the_power_check_names_a_missing_dout_by_dividing_by_it():
+    assert all(np.all(dout != 0) for _, _, dout, _, _ in check.POWER_CASES)
 
 
 @pytest.mark.parametrize("A, B, dout, dA, dB", [("MATMUL_A", "MATMUL_B", "MATMUL_DOUT", "MATMUL_DA", "MATMUL_DB"),
@@ -95,7 +100,17 @@ def test_an_order_that_leaves_out_a_shared_parent_fails_with_a_hint(capsys):
     assert "'w' is missing from your order" in capsys.readouterr().out
 
 
-# ----- the hidden tests draw graphs that exercise what they claim to ----------------------------------------------
+# ----- the hidden tests draw inputs that exercise what they claim to -----------------------------------------------
+def test_the_hidden_power_cases_hold_every_kind_of_exponent_and_positive_bases_where_a_power_needs_them():
+    cases = hidden.power_cases()
+    exponents = [p for _, p, _, _ in cases]
+    assert {0, 1, 2, 3} <= set(exponents)
+    assert any(p < 0 for p in exponents) and any(p != int(p) for p in exponents)
+    assert all(np.all(a > 0) for a, p, _, _ in cases if p < 0 or p != int(p))
+    assert all(any(np.any(a < 0) for a, q, _, _ in cases if q == p) for p in (1, 2, 3))
+    assert len({np.shape(a) for a, _, _, _ in cases}) >= 8
+
+
 def uses(graph, output):
     """How many times each node the output depends on is listed as a parent."""
     needed = check.ancestors(graph, output)
@@ -140,7 +155,6 @@ def test_a_wrong_earlier_exercise_is_blamed_before_the_one_built_on_it(earlier, 
     assert f"{earlier} fails its own check, and this exercise builds on it: fix {earlier} first." in visible.printed
 
 
-# ----- the provided code gives away no graded exercise ----------------------------------------------------------
 # ----- the optional PyTorch section ----------------------------------------------------------------------------
 def pytorch_section():
     """The sources of the notebook's code cells from the one that imports PyTorch to the end."""

@@ -8,7 +8,7 @@ instead of adding, adding in place into a shared array, a parent listed twice co
 
 from autograder.submissions import Edit
 
-DZ = "return dout * out * (1 - out)"
+POWER_DA = "return dout * p * a ** (p - 1)"
 DA, DB = "dA = dout @ B.T", "dB = A.T @ dout"
 LEADING = "while grad.ndim > len(shape):\n        grad = grad.sum(axis=0)"
 KEPT = "grad = grad.sum(axis=axis, keepdims=True)"
@@ -35,15 +35,19 @@ BREADTH_FIRST = """    order, seen, queue = [], {output}, [output]
     return order[::-1]"""
 
 MUTANTS = [
-    # sigmoid_backward
-    Edit("sigmoid_backward", "forgets dout", ((DZ, "return out * (1 - out)"),),
+    # power_backward
+    Edit("power_backward", "keeps the exponent p instead of lowering it", ((POWER_DA, "return dout * p * a ** p"),),
+         named_by="lowers the exponent by one"),
+    Edit("power_backward", "forgets dout", ((POWER_DA, "return p * a ** (p - 1)"),),
          named_by="multiply it by dout (chain rule)"),
-    Edit("sigmoid_backward", "applies the sigmoid to out again",
-         ((DZ, "s = 1 / (1 + np.exp(-out))\n    return dout * s * (1 - s)"),),
-         named_by="applies the sigmoid to out again"),
-    Edit("sigmoid_backward", "the rule of tanh", ((DZ, "return dout * (1 - out ** 2)"),), named_by="the rule of tanh"),
-    Edit("sigmoid_backward", "forgets the factor (1 - out)", ((DZ, "return dout * out"),),
-         named_by="lacks the factor (1 - out)"),
+    Edit("power_backward", "forgets the factor p", ((POWER_DA, "return dout * a ** (p - 1)"),),
+         named_by="lacks the factor p"),
+    Edit("power_backward", "a ** p - 1 without parentheses", ((POWER_DA, "return dout * p * a ** p - 1"),),
+         named_by="the exponent needs parentheses"),
+    Edit("power_backward", "raises p * a to the power p - 1", ((POWER_DA, "return dout * (p * a) ** (p - 1)"),),
+         named_by="the exponent applies to a alone"),
+    Edit("power_backward", "returns dout times the forward value", ((POWER_DA, "return dout * a ** p"),),
+         named_by="the forward value"),
     # matmul_backward
     Edit("matmul_backward", "divides by m, as the hand-written dW did",
          ((DA, "dA = dout @ B.T / dout.shape[1]"), (DB, "dB = A.T @ dout / dout.shape[1]")),
@@ -115,10 +119,11 @@ MUTANTS = [
 ]
 
 VARIANTS = [
-    # sigmoid_backward
-    Edit("sigmoid_backward", "out - out**2", ((DZ, "return dout * (out - out ** 2)"),)),
-    Edit("sigmoid_backward", "np.multiply in two steps",
-         ((DZ, "local = np.multiply(out, 1.0 - out)\n    return np.multiply(dout, local)"),)),
+    # power_backward
+    Edit("power_backward", "np.power", ((POWER_DA, "return dout * p * np.power(a, p - 1)"),)),
+    Edit("power_backward", "the local derivative in a variable, then np.multiply",
+         ((POWER_DA, "local = p * a ** (p - 1.0)\n    return np.multiply(dout, local)"),)),
+    Edit("power_backward", "np.float_power, dout last", ((POWER_DA, "return p * np.float_power(a, p - 1) * dout"),)),
     # matmul_backward
     Edit("matmul_backward", "np.dot", ((DA, "dA = np.dot(dout, B.T)"), (DB, "dB = np.dot(A.T, dout)"))),
     Edit("matmul_backward", "transposes of the transposed products",
@@ -175,6 +180,6 @@ VARIANTS = [
 
 #: The mistakes of the example submission "mistakes" (functions no other exercise calls).
 EXAMPLE_MISTAKES = [
-    next(m for m in MUTANTS if m.description == "the rule of tanh"),
+    next(m for m in MUTANTS if m.description == "keeps the exponent p instead of lowering it"),
     next(m for m in MUTANTS if m.description == "replaces a parent's gradient instead of adding to it"),
 ]

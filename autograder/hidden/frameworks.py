@@ -1,7 +1,8 @@
 """Hidden tests of assignment 08, Programming frameworks.
 
 Shapes, values and graphs are drawn from fixed seeds. Every backward rule is compared with the
-numerical gradient of ``sum(dout * out)`` (centered differences of the forward operation), and
+numerical gradient of ``sum(dout * out)`` (centered differences of the forward operation; for the
+power, whole exponents on bases of either sign, negative and fractional ones on positive bases), and
 unbroadcast with the numerical gradient of ``sum(grad * broadcast_to(x, grad.shape))``, so no
 reference answer is needed. Topological orders are judged by their properties on random graphs;
 backpropagation on random graphs of scalar and array nodes, against the numerical derivative of
@@ -31,10 +32,6 @@ def expect_gradient(c, actual, expected, what, hint=None):
     return c.expect_close(actual, expected, what, rtol=1e-6, atol=1e-8, hint=hint, stop=True)
 
 
-def sigmoid(z):
-    return 1 / (1 + np.exp(-z))
-
-
 def numerical_input_gradients(forward, dout, *inputs):
     """Centered differences of ``sum(dout * forward(*inputs))`` with respect to each input, in a list."""
     copies = [np.array(x, dtype=float) for x in inputs]
@@ -50,14 +47,36 @@ def random_shape(rng):
     return tuple(int(n) for n in rng.integers(1, 5, size=int(rng.integers(0, 4))))
 
 
-@hidden_test
-def sigmoid_backward(c, function):
+#: The exponents of the hidden tests of power_backward: whole ones, then negative and fractional ones.
+WHOLE_EXPONENTS, OTHER_EXPONENTS = (0, 1, 2, 3), (-1, -2, 0.5, 1.5, -0.5, 2.5)
+
+
+def power_cases():
+    """The inputs of the hidden tests of power_backward: a list of (a, p, dout, what).
+
+    A whole exponent p >= 0 gets bases of either sign; a negative or fractional one gets bases in
+    [0.5, 2], where a ** p is defined and its slope moderate. Each exponent gets two random shapes.
+    """
     rng = np.random.default_rng(801)
-    for case in range(8):
-        shape = random_shape(rng)
-        z, dout = rng.standard_normal(shape) * 3, rng.standard_normal(shape)
-        dz = c.call(function, dout, sigmoid(z))
-        expect_gradient(c, dz, numerical_input_gradients(sigmoid, dout, z)[0], f"case {case}: dz of shape {shape}")
+    cases = []
+    for p in WHOLE_EXPONENTS + OTHER_EXPONENTS:
+        for _ in range(2):
+            shape = random_shape(rng)
+            a = 2 * rng.standard_normal(shape) if p in WHOLE_EXPONENTS else rng.uniform(0.5, 2.0, shape)
+            cases.append((a, p, rng.standard_normal(shape), f"p = {p}, a of shape {shape}"))
+    return cases
+
+
+def raised_to(p):
+    """The forward operation a -> a ** p."""
+    return lambda a: a ** p
+
+
+@hidden_test
+def power_backward(c, function):
+    for a, p, dout, what in power_cases():
+        da = c.call(function, dout, a, p)
+        expect_gradient(c, da, numerical_input_gradients(raised_to(p), dout, a)[0], f"da for {what}")
 
 
 def require_pair(c, result, case, names):

@@ -13,10 +13,19 @@ import numpy as np
 
 from helpers.checks.core import student_check
 
-# ----- sigmoid_backward: out = sigmoid(z) for a (2, 3) batch, and its dz -----------------------------
-SIGMOID_OUT = np.array([[0.5, 0.2, 0.9], [0.99, 0.01, 0.75]])
-SIGMOID_DOUT = np.array([[1.0, 2.0, -1.0], [0.5, -3.0, 4.0]])
-SIGMOID_DZ = np.array([[0.25, 0.32, -0.09], [0.00495, -0.0297, 0.75]])
+# ----- power_backward: out = a ** p for whole, negative and fractional p, and its da -----------------------
+#: (a, p, dout, da, what), da worked out by hand; dout has no zero entry, so that da / dout names a missing dout.
+POWER_CASES = [
+    (np.array([[1.0, 2.0, -1.0], [0.5, 3.0, -2.0]]), 3, np.array([[1.0, -1.0, 2.0], [4.0, 0.5, -1.0]]),
+     np.array([[3.0, -12.0, 6.0], [3.0, 13.5, -12.0]]), "p = 3 on a of shape (2, 3)"),
+    (np.array([[4.0, 1.0], [0.25, 9.0]]), 0.5, np.array([[1.0, 2.0], [-1.0, 3.0]]),
+     np.array([[0.25, 1.0], [-1.0, 0.5]]), "p = 0.5, the square root, on a positive a of shape (2, 2)"),
+    (np.array([0.5, 2.0, -4.0]), -1, np.array([1.0, 4.0, -2.0]), np.array([-4.0, -1.0, 0.125]),
+     "p = -1, that is 1/a, on a of shape (3,)"),
+    (np.array([[-1.5, 2.0]]), 0, np.array([[2.0, -1.0]]), np.array([[0.0, 0.0]]),
+     "p = 0 (a constant, so no gradient) on a of shape (1, 2)"),
+    (np.array(1.5), 2, np.array(3.0), np.array(9.0), "p = 2 on a number (shape ()): 3 * 2 * 1.5"),
+]
 
 # ----- matmul_backward: A (2, 3) @ B (3, 4), and a square product that tells the transposes apart -----
 MATMUL_A = np.array([[1.0, 2.0, 0.0], [-1.0, 3.0, 1.0]])
@@ -137,26 +146,34 @@ def _pair(c, result, function_name, names, hint):
     return result
 
 
-# ----- sigmoid_backward ----------------------------------------------------------------------------------------
+# ----- power_backward -----------------------------------------------------------------------------------------
+POWER_RULE = "da = dout * p * a ** (p - 1), element by element."
+
+
+def _power_hint(da, a, p, dout, expected):
+    """A hint naming the known mistake that ``da`` equals on these inputs, else the rule."""
+    with np.errstate(divide="ignore", invalid="ignore"):  # (p * a) ** (p - 1) is infinite where p = 0
+        return _named_mistake(da, [
+            (expected * a, "Yours is dout * p * a**p: differentiating lowers the exponent by one. " + POWER_RULE),
+            (expected / dout, ("Yours is p * a**(p - 1), the local derivative alone: multiply it by dout "
+                               "(chain rule).")),
+            (expected / p if p else None, "Yours lacks the factor p: the derivative of a**p is p * a**(p - 1)."),
+            (dout * p * a ** p - 1, ("Yours computes a ** p - 1, which Python reads as (a ** p) - 1: the exponent "
+                                     "needs parentheses, a ** (p - 1).")),
+            (dout * (p * a) ** (p - 1), ("Yours raises p * a to the power p - 1: the exponent applies to a alone, "
+                                         "p * a ** (p - 1).")),
+            (dout * a ** p, "Yours is dout * a**p, the forward value: multiply dout by the derivative p * a**(p - 1)."),
+        ]) or POWER_RULE
+
+
 @student_check
-def sigmoid_backward(c, sigmoid_backward):
-    dz = c.call(sigmoid_backward, SIGMOID_DOUT, SIGMOID_OUT)
-    c.require_shape(dz, (2, 3), "dz for dout and out of shape (2, 3)", "dz has the shape of dout and out.")
-    again = 1 / (1 + np.exp(-SIGMOID_OUT))
-    hint = _named_mistake(dz, [
-        (SIGMOID_OUT * (1 - SIGMOID_OUT), ("Yours is out * (1 - out), the local derivative alone: multiply it by "
-                                            "dout (chain rule).")),
-        (SIGMOID_DOUT * again * (1 - again), ("Yours applies the sigmoid to out again: out is sigmoid(z) already, so "
-                                              "the derivative is out * (1 - out).")),
-        (SIGMOID_DOUT * (1 - SIGMOID_OUT ** 2), ("Yours is dout * (1 - out**2), the rule of tanh: the sigmoid's is "
-                                                  "out * (1 - out).")),
-        (SIGMOID_DOUT * SIGMOID_OUT, "Yours lacks the factor (1 - out)."),
-        (SIGMOID_DOUT * (1 - SIGMOID_OUT), "Yours lacks the factor out."),
-    ]) or "dz = dout * out * (1 - out), element by element."
-    c.expect_close(dz, SIGMOID_DZ, "dz = dout * out * (1 - out) for a (2, 3) batch", rtol=1e-9, hint=hint, stop=True)
-    dz = c.call(sigmoid_backward, np.array(2.0), np.array(0.5))
-    dz = require_shape_of(c, dz, (), "dz for one number (shape ())", "Use element-wise operations only.")
-    c.expect_close(dz, 0.5, "dz for dout = 2 and out = 0.5 (shape ()): 2 * 0.5 * 0.5", rtol=1e-9)
+def power_backward(c, power_backward):
+    for a, p, dout, expected, what in POWER_CASES:
+        da = c.call(power_backward, dout, a, p)
+        da = require_shape_of(c, da, np.shape(a), f"da for {what}",
+                              "da has the shape of a and of dout: use element-wise operations only.")
+        c.expect_close(da, expected, f"da for {what}", rtol=1e-9, hint=_power_hint(da, a, p, dout, expected),
+                       stop=True)
 
 
 # ----- matmul_backward ----------------------------------------------------------------------------------------
