@@ -66,8 +66,15 @@ def test_bounds_in_the_wrong_order_get_a_hint_on_their_order():
                               "bounds in the wrong order (the generator refuses low > high)")
     assert "raised ValueError: high - low < 0" in verdict.printed
     assert "Hint: rng.uniform(a, b) needs a <= b: the smaller bound comes first, np.log10(low)" in verdict.printed
-    beta = visible_verdict("07_tuning", "sample_beta", "forgets the 1 - on the bounds")
+    beta = visible_verdict("07_tuning", "sample_beta", "bounds of 1 - beta in the wrong order (the generator refuses low > high)")
     assert "the smaller bound comes first, 1 - high, then 1 - low" in beta.printed
+    assert "beta's own bounds" not in beta.printed
+
+
+def test_sample_beta_given_beta_s_own_bounds_is_told_apart_from_swapped_bounds():
+    verdict = visible_verdict("07_tuning", "sample_beta", "forgets the 1 - on the bounds")
+    assert "raised ValueError: high - low < 0" in verdict.printed
+    assert "The log-uniform draw got beta's own bounds, high and low" in verdict.printed
 
 
 def test_mixing_log10_and_exp_gets_a_hint_on_the_bases():
@@ -108,11 +115,41 @@ def test_zoom_bounds_from_the_first_and_last_config_and_swapped_bounds_are_named
 
 
 def test_the_solutions_pass_the_new_cases_size_none_and_top_one():
-    for function in ("sample_log_uniform", "sample_beta", "random_search", "zoom"):
+    for function in ("sample_log_uniform", "sample_beta", "sample_hyperparameter", "random_search", "zoom"):
         verdict = visible_verdict("07_tuning", function)
         assert verdict.passed, function
     assert "size None gives a single number" in visible_verdict("07_tuning", "sample_beta").printed
     assert "top 1 of 7: learning_rate is always the best value, 0.01" in visible_verdict("07_tuning", "zoom").printed
+
+
+# ----- sample_hyperparameter: the scales, whole numbers and unknown scales ----------------------
+def test_integer_hint_names_a_missing_upper_end_rounded_ends_and_real_numbers():
+    rng = np.random.default_rng(0)
+    assert tuning.integer_hint(rng.integers(2, 5, 3000), 2, 4) == tuning.INTEGER_HINT
+    assert tuning.integer_hint(rng.integers(2, 4, 3000), 2, 4) == tuning.HIGH_MISSING_HINT
+    assert tuning.integer_hint(np.round(rng.uniform(2, 4, 3000)), 2, 4) == tuning.ENDS_HALF_HINT
+    assert tuning.integer_hint(rng.uniform(2, 4, 3000), 2, 4) == tuning.NOT_WHOLE_HINT
+
+
+def test_scales_that_fit_tells_linear_log_and_one_minus_beta_samples_apart():
+    rng = np.random.default_rng(1)
+    assert tuning.scales_that_fit(rng.uniform(1, 100, 5000), 1, 100) == ["linear"]
+    assert tuning.scales_that_fit(10 ** rng.uniform(0, 2, 5000), 1, 100) == ["log"]
+    assert tuning.scales_that_fit(1 - 10 ** rng.uniform(-3, -1, 5000), 0.9, 0.999) == ["1 - beta"]
+
+
+def test_an_unknown_scale_handed_to_the_beta_branch_is_caught_by_the_second_range():
+    # over [2, 9] sample_beta raises by itself, so only the range [0.2, 0.5] shows the fall-through
+    verdict = visible_verdict("07_tuning", "sample_hyperparameter",
+                              "the last branch takes every other scale as \"1 - beta\"")
+    assert "the unknown scale \"logarithmic\" over [0.2, 0.5] returned" in verdict.printed
+    assert "End with `raise ValueError(...)` for any other scale" in verdict.printed
+
+
+def test_the_integer_check_lists_the_share_of_every_number_of_layers():
+    printed = visible_verdict("07_tuning", "sample_hyperparameter").printed
+    assert "each of the 3 numbers from 2 to 4 comes up about 1/3 of the time (2: " in printed
+    assert "a typo: the unknown scale \"logarithmic\" raises an error" in printed
 
 
 # ----- helpers.tuning: the digit classifier and the pictures of a search -------------------------

@@ -12,6 +12,14 @@ CONFIG = "config = {name: sampler(rng) for name, sampler in space.items()}"
 SORT = "return sorted(results, key=lambda result: result[1], reverse=True)"
 BEST = "best = [config for config, _ in results[:top_k]]"
 SAMPLER = "space[name] = lambda rng, low=low, high=high: sample_log_uniform(low, high, None, rng)"
+LINEAR = "return rng.uniform(low, high, size)"
+INTEGER = "return rng.integers(low, high + 1, size)"
+LOG = "return sample_log_uniform(low, high, size, rng)"
+ONE_MINUS_BETA = "return sample_beta(low, high, size, rng)"
+UNKNOWN = "raise ValueError(f\"unknown scale {scale!r}: expected 'linear', 'integer', 'log' or '1 - beta'\")"
+#: The whole body of the solution of sample_hyperparameter, from its first test of the scale to its error.
+DISPATCH = (f'    if scale == "linear":\n        {LINEAR}\n    if scale == "integer":\n        {INTEGER}\n'
+            f'    if scale == "log":\n        {LOG}\n    if scale == "1 - beta":\n        {ONE_MINUS_BETA}\n    {UNKNOWN}')
 
 MUTANTS = [
     # sample_log_uniform
@@ -34,7 +42,7 @@ MUTANTS = [
     Edit("sample_beta", "beta itself log-uniform", ((BETA, "return sample_log_uniform(low, high, size, rng)"),), named_by="beta itself looks log-uniform"),
     Edit("sample_beta", "returns 1 - beta", ((BETA, "return sample_log_uniform(1 - high, 1 - low, size, rng)"),), named_by="These are values of 1 - beta"),
     Edit("sample_beta", "forgets the 1 - on the bounds",
-         ((BETA, "return 1 - sample_log_uniform(high, low, size, rng)"),)),
+         ((BETA, "return 1 - sample_log_uniform(high, low, size, rng)"),), named_by="The log-uniform draw got beta's own bounds"),
     Edit("sample_beta", "bounds of 1 - beta in the wrong order (the generator refuses low > high)",
          ((BETA, "return 1 - sample_log_uniform(1 - low, 1 - high, size, rng)"),), named_by="the smaller bound comes first, 1 - high, then 1 - low"),
     Edit("sample_beta", "a fresh generator instead of rng",
@@ -43,6 +51,33 @@ MUTANTS = [
          ((BETA, "return 1 - sample_log_uniform(1 - high, 1 - low, size)"),), named_by="Pass your rng on to sample_log_uniform"),
     Edit("sample_beta", "1 - taken of the result only, bounds low and high",
          ((BETA, "return 1 - sample_log_uniform(low, high, size, rng)"),), named_by="1 - beta was drawn log-uniformly between low and high themselves"),
+    # sample_hyperparameter
+    Edit("sample_hyperparameter", "rng.integers(low, high): high is never drawn",
+         ((INTEGER, "return rng.integers(low, high, size)"),), named_by="`high` never comes up"),
+    Edit("sample_hyperparameter", "rounds a uniform number: the ends come up half as often",
+         ((INTEGER, "return np.round(rng.uniform(low, high, size)).astype(int)"),), named_by="half as often"),
+    Edit("sample_hyperparameter", "integer scale truncates a uniform number between low and high",
+         ((INTEGER, "return rng.uniform(low, high, size).astype(int)"),), named_by="`high` never comes up"),
+    Edit("sample_hyperparameter", "integer scale draws real numbers", ((INTEGER, LINEAR),),
+         named_by="These are not whole numbers"),
+    Edit("sample_hyperparameter", "linear scale drawn log-uniformly", ((LINEAR, LOG),),
+         named_by="look drawn on the \"log\" scale"),
+    Edit("sample_hyperparameter", "log scale drawn uniformly", ((LOG, LINEAR),),
+         named_by="look drawn on the \"linear\" scale"),
+    Edit("sample_hyperparameter", "1 - beta scale returns 1 - beta",
+         ((ONE_MINUS_BETA, "return sample_log_uniform(1 - high, 1 - low, size, rng)"),),
+         named_by="These are values of 1 - beta"),
+    Edit("sample_hyperparameter", "linear scale from the global numpy state",
+         ((LINEAR, "return np.random.uniform(low, high, size)"),), named_by="not from np.random"),
+    Edit("sample_hyperparameter", "rng not passed on to sample_log_uniform",
+         ((LOG, "return sample_log_uniform(low, high, size)"),), named_by="pass rng on to sample_log_uniform"),
+    Edit("sample_hyperparameter", "integer scale ignores size", ((INTEGER, "return rng.integers(low, high + 1)"),),
+         named_by="Pass `size` on to the generator"),
+    Edit("sample_hyperparameter", "an unknown scale returns None", ((UNKNOWN, "return None"),),
+         named_by="End with `raise ValueError(...)` for any other scale"),
+    Edit("sample_hyperparameter", "the last branch takes every other scale as \"1 - beta\"",
+         (('if scale == "1 - beta":\n        ' + ONE_MINUS_BETA + "\n    " + UNKNOWN, ONE_MINUS_BETA),),
+         named_by="End with `raise ValueError(...)` for any other scale"),
     # random_search
     Edit("random_search", "sorted from the worst to the best", ((SORT, "return sorted(results, key=lambda result: result[1])"),), named_by="They are in INCREASING order, the worst first"),
     Edit("random_search", "results not sorted", ((SORT, "return results"),), named_by="The results are not sorted at all"),
@@ -99,6 +134,30 @@ VARIANTS = [
                                                            "    return 1 - 10 ** r"),)),
     Edit("sample_beta", "natural logarithm", ((BETA, "gap = np.exp(rng.uniform(np.log(1 - high), np.log(1 - low), size))\n"
                                                      "    return 1.0 - gap"),)),
+    # sample_hyperparameter
+    Edit("sample_hyperparameter", "rng.integers with endpoint=True",
+         ((INTEGER, "return rng.integers(low, high, size, endpoint=True)"),)),
+    Edit("sample_hyperparameter", "the floor of a uniform number up to high + 1",
+         ((INTEGER, "return np.floor(rng.uniform(low, high + 1, size)).astype(int)"),)),
+    Edit("sample_hyperparameter", "rng.choice among the whole numbers, and the linear scale from rng.random",
+         ((INTEGER, "return rng.choice(np.arange(low, high + 1), size)"),
+          (LINEAR, "return low + (high - low) * rng.random(size)"))),
+    Edit("sample_hyperparameter", "a dict of samplers",
+         ((DISPATCH, ('    samplers = {"linear": lambda: rng.uniform(low, high, size),\n'
+                      '                "integer": lambda: rng.integers(low, high, size, endpoint=True),\n'
+                      '                "log": lambda: sample_log_uniform(low, high, size, rng),\n'
+                      '                "1 - beta": lambda: sample_beta(low, high, size, rng)}\n'
+                      '    if scale not in samplers:\n'
+                      '        raise ValueError(f"unknown scale {scale!r}")\n'
+                      '    return samplers[scale]()')),)),
+    Edit("sample_hyperparameter", "a match statement, and 1 - beta drawn directly",
+         ((DISPATCH, ('    match scale:\n'
+                      '        case "linear":\n            return rng.uniform(low, high, size)\n'
+                      '        case "integer":\n            return rng.integers(low, high + 1, size)\n'
+                      '        case "log":\n            return sample_log_uniform(low, high, size, rng)\n'
+                      '        case "1 - beta":\n'
+                      '            return 1 - 10 ** rng.uniform(np.log10(1 - high), np.log10(1 - low), size)\n'
+                      '        case _:\n            raise ValueError(scale)')),)),
     # random_search
     Edit("random_search", "sorts in place by the negative score",
          ((SORT, "results.sort(key=lambda result: -result[1])\n    return results"),)),
@@ -131,5 +190,6 @@ VARIANTS = [
 #: The mistakes of the example submission "mistakes".
 EXAMPLE_MISTAKES = [
     next(m for m in MUTANTS if m.description == "beta uniform"),
+    next(m for m in MUTANTS if m.description == "rng.integers(low, high): high is never drawn"),
     next(m for m in MUTANTS if m.description == "late-binding lambda: every sampler uses the last bounds"),
 ]

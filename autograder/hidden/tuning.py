@@ -1,17 +1,19 @@
 """Hidden tests of assignment 07, Hyperparameter tuning.
 
 Ranges, sizes, search spaces and results are drawn at random from fixed seeds. Samplers
-are judged statistically (range, Kolmogorov-Smirnov distance of the log values to a
-uniform distribution, share per decade) and by determinism for one generator, never by
-comparing draws with the reference: any correct way of drawing passes.
+are judged statistically (range, Kolmogorov-Smirnov distance of the log values, or of the
+values on the linear scale, to a uniform distribution, share per decade or per whole number)
+and by determinism for one generator, never by comparing draws with the reference: any
+correct way of drawing passes.
 """
 
 import numpy as np
 
 from autograder.hidden.common import hidden_test
-from helpers.checks.tuning import (BETA_HINT, LOG_HINT, RecordingSampler, check_beta_sampler, check_deterministic,
-                                   check_log_sampler, check_search_results, check_top_one, check_zoomed_space, decade_shares,
-                                   require_samples)
+from helpers.checks.tuning import (BETA_HINT, LOG_HINT, SCALE_RNG_HINT, RecordingSampler, check_beta_sampler,
+                                   check_deterministic, check_integer_sampler, check_log_sampler, check_scale_sampler,
+                                   check_search_results, check_top_one, check_unknown_scale, check_zoomed_space,
+                                   decade_shares, require_samples)
 
 
 @hidden_test
@@ -56,6 +58,45 @@ def sample_beta(c, function):
     check_deterministic(c, function, (0.8, 0.9995, 30), "[0.8, 0.9995]")
     default = c.call(function, 0.9, 0.999, 100)
     require_samples(c, default, (100,), "without rng", BETA_HINT)
+
+
+def random_range(rng, scale):
+    """A random range [low, high] that suits ``scale``: whole numbers, any reals, positive or in [0, 1)."""
+    if scale == "integer":
+        low = int(rng.integers(0, 60))
+        return low, low + int(rng.integers(2, 40))
+    if scale == "linear":
+        low = float(rng.uniform(-5, 5))
+        return low, low + float(10 ** rng.uniform(-1, 2))
+    if scale == "log":
+        low = float(10 ** rng.uniform(-8, 2))
+        return low, float(low * 10 ** rng.uniform(0.3, 6))
+    low = float(rng.uniform(0, 0.95))
+    return low, float(1 - (1 - low) * 10 ** -rng.uniform(0.5, 4))
+
+
+@hidden_test
+def sample_hyperparameter(c, function):
+    rng = np.random.default_rng(7005)
+    scales = ("integer", "linear", "log", "1 - beta")
+    for scale in scales:
+        for _ in range(2):
+            low, high = random_range(rng, scale)
+            what = f"{scale} [{low:.4g}, {high:.4g}]"
+            if scale == "integer":
+                check_integer_sampler(c, function, low, high, 20000, what)
+            else:
+                check_scale_sampler(c, function, low, high, scale, 20000, what)
+    for scale in scales:
+        low, high = random_range(rng, scale)
+        shape = tuple(int(n) for n in rng.integers(1, 5, size=2))
+        require_samples(c, c.call(function, low, high, scale, shape, rng=np.random.default_rng(3)), shape,
+                        f"{scale}, size {shape}", SCALE_RNG_HINT)
+        one = c.call(function, low, high, scale, None, rng=np.random.default_rng(4))
+        c.expect(np.ndim(one) == 0 and low <= float(one) <= high, "scalar", f"{scale}: size None returned {one!r}")
+        check_deterministic(c, function, (low, high, scale, 40), scale, SCALE_RNG_HINT)
+    check_unknown_scale(c, function, str(rng.choice(["Log", "uniform", "beta", "exponential"])), "an unknown scale")
+    require_samples(c, c.call(function, 3, 9, "integer", 100), (100,), "without rng", SCALE_RNG_HINT)
 
 
 def random_space(rng):

@@ -1,11 +1,13 @@
 """Visible checks of assignment 07, Hyperparameter tuning.
 
 The samplers are random, so they are checked statistically with fixed generators: the
-range, the distribution of ``log10`` of the samples (or of ``1 - beta``) against a uniform
-one (Kolmogorov-Smirnov distance), the share of samples per decade, and determinism for
-a given generator. ``random_search`` runs on a made-up score whose samplers record what
+range, the distribution of ``log10`` of the samples (or of ``1 - beta``, or of the samples
+themselves on the linear scale) against a uniform one (Kolmogorov-Smirnov distance), the
+share of samples per decade or per whole number, and determinism for a given generator. ``random_search`` runs on a made-up score whose samplers record what
 they hand out; ``zoom`` on a fixed list of results.
 """
+
+import warnings
 
 import numpy as np
 
@@ -28,8 +30,8 @@ def require_samples(c, samples, shape, what, hint):
     """Stop unless ``samples`` is a finite float array of ``shape``; returns it as an array."""
     if not isinstance(samples, np.ndarray):
         if isinstance(samples, (float, int, np.number)):
-            hint = ("Pass `size` on to the generator, rng.uniform(a, b, size): without it the generator returns a "
-                    "single number.")
+            hint = ("Pass `size` on to the generator, rng.uniform(a, b, size) or rng.integers(a, b, size): without "
+                    "it the generator returns a single number.")
         c.fail(f"{what}: returned a {type(samples).__name__}; expected a numpy array of shape {shape}.", hint, stop=True)
     c.require_shape(samples, shape, what, "Pass `size` on to the generator: `rng.uniform(a, b, size)`.")
     if not np.all(np.isfinite(samples)):
@@ -46,8 +48,8 @@ def check_range(c, samples, low, high, what, hint):
              hint, stop=True)
 
 
-def check_log_uniform(c, u, what, hint):
-    """``u`` (the samples mapped to [0, 1] on the log scale) must look uniform.
+def check_log_uniform(c, u, what, hint, scale="log"):
+    """``u`` (the samples mapped to [0, 1] on the ``scale`` scale, "log" or "linear") must look uniform.
 
     The allowed distance 2.8 / sqrt(n) is exceeded by a truly uniform sample with probability
     below 1e-6, so a correct sampler fails it practically never, whatever its seed.
@@ -55,9 +57,10 @@ def check_log_uniform(c, u, what, hint):
     distance = ks_distance_to_uniform(u)
     tolerance = round(2.8 / np.sqrt(np.size(u)), 3)
     c.expect(distance < tolerance,
-             f"{what}: uniform on the log scale (Kolmogorov-Smirnov distance {distance:.3f} < {tolerance})",
-             f"{what}: not uniform on the log scale: the empirical CDF of the log10 values is {distance:.3f} away "
-             f"from a uniform one (allowed {tolerance}).", hint)
+             f"{what}: uniform on the {scale} scale (Kolmogorov-Smirnov distance {distance:.3f} < {tolerance})",
+             f"{what}: not uniform on the {scale} scale: the empirical CDF of the "
+             f"{'log10 values' if scale == 'log' else 'samples'} is {distance:.3f} away from a uniform one "
+             f"(allowed {tolerance}).", hint)
 
 
 def looks_uniform(values, a, b):
@@ -187,11 +190,41 @@ LOW_HIGH_BOUNDS_HINT = ("1 - beta was drawn log-uniformly between low and high t
                         "and 1 - low, sample_log_uniform(1 - high, 1 - low, size, rng).")
 
 
-def beta_order_hint(error):
-    """``error_hint`` for sample_beta: bounds in the wrong order, or log10(0) of beta's own bound 0."""
+FORGOT_ONE_MINUS_HINT = ("The log-uniform draw got beta's own bounds, high and low: the bounds of 1 - beta are "
+                         "1 - high and 1 - low, the smaller first: sample_log_uniform(1 - high, 1 - low, size, rng).")
+
+
+def call_quietly(function, *args, **kwargs):
+    """``(returned, error)`` of one call of the student's ``function``, warnings silenced; one of the two is None.
+
+    For the calls a check makes to tell one mistake from another, after a verdict is decided.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return function(*args, **kwargs), None
+        except Exception as error:  # the student's code may raise anything
+            return None, error
+
+
+def draws_between_beta_bounds(sample_beta):
+    """True if ``sample_beta(0, 0.5, ...)`` fails on log10(0): its log-uniform draw got low and high themselves.
+
+    Tells a sampler that forgot the ``1 -`` of both bounds, ``(high, low)``, from one that swapped
+    ``(1 - low, 1 - high)``: both make the generator refuse a reversed range, but only the first
+    takes the logarithm of beta's own bound 0.
+    """
+    _, error = call_quietly(sample_beta, 0.0, 0.5, 3, rng=np.random.default_rng(0))
+    return error is not None and "exceeds valid bounds" in str(error)
+
+
+def beta_order_hint(error, sample_beta):
+    """``error_hint`` for sample_beta: bounds in the wrong order, beta's own bounds, or log10(0) of beta's bound 0."""
     if "exceeds valid bounds" in str(error):
         return ("sample_log_uniform got the bound 0, whose log10 is -inf: beta itself was sampled log-uniformly "
                 "between low and high. It is 1 - beta that is log-uniform, in [1 - high, 1 - low].")
+    if "high - low < 0" in str(error) and draws_between_beta_bounds(sample_beta):
+        return FORGOT_ONE_MINUS_HINT
     return order_hint("1 - high", "1 - low (1 - beta is smallest where beta is largest)")(error)
 
 
@@ -215,7 +248,8 @@ def beta_sampler_hint(samples, low, high):
 def check_beta_sampler(c, function, low, high, n, what):
     """Shape, range and log-uniformity of ``1 - function(low, high, n, rng)``; returns the samples."""
     samples = require_samples(c, c.call(function, low, high, n, rng=np.random.default_rng(n),
-                                        error_hint=beta_order_hint), (n,), what, BETA_HINT)
+                                        error_hint=lambda error: beta_order_hint(error, function)), (n,), what,
+                              BETA_HINT)
     hint = beta_sampler_hint(samples, low, high)
     check_range(c, samples, low, high, what, hint)
     one_minus = np.clip(1 - samples, 1e-300, None)
@@ -243,7 +277,143 @@ def sample_beta(c, sample_beta):
     check_deterministic(c, sample_beta, (0.9, 0.999, 50), "beta", BETA_RNG_HINT)
 
 
-# ----- Exercise 3: random_search ----------------------------------------------------------------------
+# ----- Exercise 3: sample_hyperparameter --------------------------------------------------------------
+#: What each scale of sample_hyperparameter calls in the solution, for the hints.
+SCALE_CALLS = {"linear": "rng.uniform(low, high, size)", "integer": "rng.integers(low, high + 1, size)",
+               "log": "sample_log_uniform(low, high, size, rng)", "1 - beta": "sample_beta(low, high, size, rng)"}
+INTEGER_HINT = ("Every whole number from low to high, both included, must be equally likely: "
+                "rng.integers(low, high + 1, size).")
+NOT_WHOLE_HINT = ("These are not whole numbers: rng.uniform draws real numbers. For the scale \"integer\" draw whole "
+                  "numbers, rng.integers(low, high + 1, size).")
+HIGH_MISSING_HINT = ("`high` never comes up: rng.integers(low, high) stops before high, as range(low, high) does. "
+                     "Ask for rng.integers(low, high + 1, size).")
+ENDS_HALF_HINT = ("low and high come up half as often as the numbers between them, which is what rounding a uniform "
+                  "number does: only the values between low and low + 0.5 round to low, but all those between "
+                  "low + 0.5 and low + 1.5 to low + 1. Draw whole numbers directly: rng.integers(low, high + 1, size).")
+SCALE_RNG_HINT = ("Draw every number from the `rng` argument (rng.uniform, rng.integers), not from np.random nor from a "
+                  "generator of your own, and pass rng on to sample_log_uniform and sample_beta.")
+UNKNOWN_SCALE_HINT = ("End with `raise ValueError(...)` for any other scale, so that a typo such as \"Log\" stops the "
+                      "search instead of quietly sampling on some scale.")
+
+
+def scales_that_fit(samples, low, high):
+    """The scales among "linear", "log" and "1 - beta" on which ``samples`` look uniform over [low, high]."""
+    samples = np.ravel(samples).astype(float)
+    fits = []
+    if looks_uniform(samples, low, high):
+        fits.append("linear")
+    if 0 < low and np.all(samples > 0) and looks_uniform(np.log10(samples), np.log10(low), np.log10(high)):
+        fits.append("log")
+    if high < 1 and np.all(samples < 1) and looks_uniform(np.log10(1 - samples), np.log10(1 - high), np.log10(1 - low)):
+        fits.append("1 - beta")
+    return fits
+
+
+def scale_hint(scale, samples, low, high):
+    """The hint for samples of ``scale`` that look drawn on another scale, or are 1 - beta, else a plain reminder."""
+    if scale == "1 - beta" and high < 1 and np.all(np.ravel(samples) > 0) and \
+            looks_uniform(np.log10(np.ravel(samples)), np.log10(1 - high), np.log10(1 - low)):
+        return ("These are values of 1 - beta, in [1 - high, 1 - low]: for the scale \"1 - beta\" return beta "
+                "itself, sample_beta(low, high, size, rng).")
+    others = [fit for fit in scales_that_fit(samples, low, high) if fit != scale]
+    if others:
+        return (f"The samples of the scale \"{scale}\" look drawn on the \"{others[0]}\" scale: check which branch "
+                f"handles \"{scale}\"; it returns {SCALE_CALLS[scale]}.")
+    return f"For the scale \"{scale}\" return {SCALE_CALLS[scale]}."
+
+
+def integer_hint(samples, low, high):
+    """The hint for a known mistake of the scale "integer" that ``samples`` look like, else INTEGER_HINT."""
+    samples = np.ravel(samples)
+    if not np.all(samples == np.round(samples)):
+        return NOT_WHOLE_HINT
+    counts = np.array([np.sum(samples == value) for value in range(low, high + 1)])
+    if counts[-1] == 0 and np.all(counts[:-1] > 0):
+        return HIGH_MISSING_HINT
+    if high - low >= 2 and np.all(np.abs(counts[[0, -1]] / counts[1:-1].mean() - 0.5) < 0.15):
+        return ENDS_HALF_HINT
+    return INTEGER_HINT
+
+
+def check_integer_sampler(c, function, low, high, n, what):
+    """Whole numbers from low to high, each drawn about 1 / (high - low + 1) of the time; returns the samples."""
+    samples = require_samples(c, c.call(function, low, high, "integer", n, rng=np.random.default_rng(n)), (n,), what,
+                              INTEGER_HINT)
+    hint = integer_hint(samples, low, high)
+    fractional = samples[samples != np.round(samples)]
+    c.expect(fractional.size == 0, f"{what}: whole numbers",
+             f"{what}: the samples are not whole numbers (for example {fractional[:1].tolist()}).", hint, stop=True)
+    check_range(c, samples, low, high, what, hint)
+    values = np.arange(low, high + 1)
+    shares = np.array([np.mean(samples == value) for value in values])
+    expected = 1 / values.size
+    worst = int(np.argmax(np.abs(shares - expected)))
+    listed = (", ".join(f"{value}: {share:.1%}" for value, share in zip(values, shares)) if values.size <= 5
+              else f"shares from {shares.min():.2%} to {shares.max():.2%}")
+    c.expect(abs(shares[worst] - expected) < 5 * np.sqrt(expected * (1 - expected) / n),
+             f"{what}: each of the {values.size} numbers from {low} to {high} comes up about 1/{values.size} of the "
+             f"time ({listed})",
+             f"{what}: {values[worst]} came up in {shares[worst]:.1%} of the draws; expected about {expected:.1%} "
+             f"(1 in {values.size}) for every number from {low} to {high}.", hint)
+    return samples
+
+
+def check_scale_sampler(c, function, low, high, scale, n, what):
+    """Range and uniformity of ``function(low, high, scale, n, rng)`` on its scale ("linear", "log" or "1 - beta")."""
+    samples = require_samples(c, c.call(function, low, high, scale, n, rng=np.random.default_rng(n)), (n,), what,
+                              f"For the scale \"{scale}\" return {SCALE_CALLS[scale]}.")
+    hint = scale_hint(scale, samples, low, high)
+    check_range(c, samples, low, high, what, hint)
+    if scale == "linear":
+        u = (samples - low) / (high - low)
+    elif scale == "log":
+        u = (np.log10(samples) - np.log10(low)) / (np.log10(high) - np.log10(low))
+    else:
+        one_minus = np.clip(1 - samples, 1e-300, None)
+        u = (np.log10(one_minus) - np.log10(1 - high)) / (np.log10(1 - low) - np.log10(1 - high))
+    check_log_uniform(c, u, what if scale != "1 - beta" else what + ", 1 - beta", hint,
+                      scale="linear" if scale == "linear" else "log")
+    return samples
+
+
+def check_unknown_scale(c, function, scale, what):
+    """``function`` raises an error for a scale it does not know, instead of returning samples.
+
+    It is asked twice, over [2, 9] and over [0.2, 0.5]: every known scale can draw over one of
+    them at least, so a function that hands unknown scales to one of its branches returns samples
+    for one of the two ranges, and does not pass for an error that only the range caused.
+    """
+    for low, high in ((2, 9), (0.2, 0.5)):
+        returned, error = call_quietly(function, low, high, scale, 5, rng=np.random.default_rng(0))
+        if error is None:  # any error will do: the point is that nothing is returned
+            c.fail(f"{what}: the unknown scale \"{scale}\" over [{low}, {high}] returned {returned!r}; expected an "
+                   "error.", UNKNOWN_SCALE_HINT)
+            return
+    c.ok(f"{what}: the unknown scale \"{scale}\" raises an error")
+
+
+@student_check(builds_on=("sample_log_uniform", "sample_beta"))
+def sample_hyperparameter(c, sample_hyperparameter):
+    check_integer_sampler(c, sample_hyperparameter, 2, 4, 30000, "layers in [2, 4], \"integer\"")
+    check_integer_sampler(c, sample_hyperparameter, 50, 100, 20000, "units in [50, 100], \"integer\"")
+    check_scale_sampler(c, sample_hyperparameter, 1.0, 100.0, "linear", 20000, "values in [1, 100], \"linear\"")
+    check_scale_sampler(c, sample_hyperparameter, 1e-4, 1.0, "log", 20000, "learning rates in [1e-4, 1], \"log\"")
+    check_scale_sampler(c, sample_hyperparameter, 0.9, 0.999, "1 - beta", 20000, "beta in [0.9, 0.999], \"1 - beta\"")
+    grid = c.call(sample_hyperparameter, 50, 100, "integer", (3, 4), rng=np.random.default_rng(1))
+    require_samples(c, grid, (3, 4), "\"integer\", size (3, 4)", "Pass `size` on to rng.integers.")
+    c.ok("\"integer\", size (3, 4): an array of shape (3, 4)")
+    for low, high, scale in ((50, 100, "integer"), (0.5, 1.0, "linear")):
+        one = c.call(sample_hyperparameter, low, high, scale, None, rng=np.random.default_rng(2))
+        c.expect(np.ndim(one) == 0 and low <= float(one) <= high, f"\"{scale}\", size None: a single number",
+                 f"\"{scale}\", size None returned {one!r}; expected one number in [{low}, {high}].",
+                 "The generator's methods return a single number when size is None: pass size on unchanged.")
+    for args in ((50, 100, "integer", 50), (0.5, 1.0, "linear", 50), (1e-4, 1.0, "log", 50),
+                 (0.9, 0.999, "1 - beta", 50)):
+        check_deterministic(c, sample_hyperparameter, args, f"\"{args[2]}\"", SCALE_RNG_HINT)
+    check_unknown_scale(c, sample_hyperparameter, "logarithmic", "a typo")
+
+
+# ----- Exercise 4: random_search ----------------------------------------------------------------------
 class RecordingSampler:
     """A sampler ``sampler(rng)`` that draws ``10 ** uniform(a, b)`` and remembers what it gave and got."""
 
@@ -356,7 +526,7 @@ def random_search(c, random_search):
     check_search_results(c, one, fresh_space(), 1, made_up_score, "1 trial")
 
 
-# ----- Exercise 4: zoom -------------------------------------------------------------------------------
+# ----- Exercise 5: zoom -------------------------------------------------------------------------------
 #: Results of a made-up coarse search, best first. The best three have learning rates in
 #: [0.001, 0.1] and widths in [10, 40]; the fourth holds the largest values of all, so that the
 #: range of the worst three, [1e-4, 3] and [4, 16], differs from the range of all seven.

@@ -12,6 +12,11 @@ def mean_dev(seed_runs):
     return f"np.mean({dev(seed_runs)})"
 
 
+def learned(name):
+    """The entries of ``name`` (for example "gamma5") of the five batch-norm runs, side by side."""
+    return f"np.hstack([run['parameters']['{name}'] for run in runs['{BN}']])"
+
+
 def last_costs(seed_runs):
     return f"np.array([run['costs'][-1] for run in {seed_runs}])"
 
@@ -28,6 +33,8 @@ CLAIMS = [
     ("its fourth value, about 101, lies about 0.4 running standard deviations above the running mean",
      "abs(x[3, 0] - 101) < 0.5 and abs((x[3, 0] - running[100][0][3, 0]) / np.sqrt(running[100][1][3, 0]) - 0.4) < 0.05"),
     ("comes out as $3.4 \\approx \\beta + 0.4 \\, \\gamma$", "abs(out_x[3, 0] - 3.4) < 0.05"),
+    # batch norm's names against the optimizers'
+    ("so its 0.1 is this notebook's 0.9", "abs((1 - 0.1) - 0.9) < 1e-12"),
     # the two backward passes
     ("The largest differences are below $10^{-12}$ or exactly 0", "max(largest_differences) < 1e-12"),
     ("several times so on the larger layer", "speed_ups[1] > 2"),
@@ -42,6 +49,12 @@ CLAIMS = [
     ("from about 0.2 to about 0.8", f"costs['{PLAIN}'][:, -1].min() < 0.25 and costs['{PLAIN}'][:, -1].max() > 0.75"),
     ("ahead by about two points on average (about 97.8% against 95.8%)",
      f"abs({mean_dev(f'runs[{BN!r}]')} - 0.978) < 0.005 and abs({mean_dev(f'runs[{PLAIN!r}]')} - 0.958) < 0.01"),
+    # gamma and beta are learned, momentum is a setting
+    ("it is a setting, and stayed 0.9 throughout",
+     f"all(bn_param.get('momentum', 0.9) == 0.9 for run in runs['{BN}'] for bn_param in run['bn_params'])"),
+    ("the entries of $\\gamma^{[5]}$ now range from about 0.9 to 1.5 and those of $\\beta^{[5]}$ from about $-0.1$ to 0.6",
+     (f"abs({learned('gamma5')}.min() - 0.9) < 0.05 and abs({learned('gamma5')}.max() - 1.5) < 0.1"
+      f" and abs({learned('beta5')}.min() + 0.1) < 0.05 and abs({learned('beta5')}.max() - 0.6) < 0.1")),
     # the initial scale of the weights
     ("every factor from 0.01 to 1 ends at a similar cost (below 0.2 in every seed) and 97% to 99% on the dev set",
      "all(" + last_costs(f"scale_runs[f, {BN!r}]") + ".max() < 0.2 and 0.965 < min(" + dev(f"scale_runs[f, {BN!r}]")

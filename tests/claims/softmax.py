@@ -5,6 +5,10 @@ CENTRE_DISTANCE = "(lambda i, c: np.linalg.norm(X_blobs_test[:, i] - X_blobs[:, 
 #: (index, predicted class) of every misclassified test point of the blobs.
 BLOB_ERRORS = "[(i, p) for i, p in enumerate(predict_labels(X_blobs_test, blob_parameters)) if p != Y_blobs_test[0, i]]"
 
+#: The results of the three networks of "none of the above", one row per seed: accuracy on the test 0-6, shares
+#: of the test 7s and 8s and of the 9s called "other", share of the 7-9 called a known digit with p > 0.5.
+OTHER_RESULTS = "list(other_results_by_setup.values())"
+
 CLAIMS = [
     # the lecture's example, shifted and scaled
     ("The shifted logits give the same probabilities as the lecture's, 0.842, 0.042, 0.002 and 0.114",
@@ -40,6 +44,18 @@ CLAIMS = [
      "abs(len(wrong) - 10) <= 4 and max(n for n, _, _ in off_diagonal) <= 2 and counts[9, 5] == 2"),
     ("Some wrong predictions come with a probability above 90%",
      "max(AL_test[test_predictions[i], i] for i in wrong) > 0.9"),
+    # none of the above
+    ("about nine in ten of them with a probability above 0.5",
+     f"abs({OTHER_RESULTS}[0][:, 3].mean() - 0.9) < 0.03 and {OTHER_RESULTS}[0][:, 1:3].max() == 0"),
+    ("network 2 sends about 97% of the test 7s and 8s and about 95% of the 9s there",
+     f"abs({OTHER_RESULTS}[1][:, 1].mean() - 0.97) < 0.015 and abs({OTHER_RESULTS}[1][:, 2].mean() - 0.95) < 0.02"),
+    ("calls a known digit with a probability above 0.5 for only about 3% of them",
+     f"abs({OTHER_RESULTS}[1][:, 3].mean() - 0.03) < 0.015"),
+    ("the known digits hardly suffer, about 98% in all three networks",
+     f"all(abs(results[:, 0].mean() - 0.98) < 0.01 for results in {OTHER_RESULTS})"),
+    ("network 3, which never saw a 9, still catches the 7s and 8s, yet only about a third of the 9s",
+     f"{OTHER_RESULTS}[2][:, 1].mean() > 0.9 and abs({OTHER_RESULTS}[2][:, 2].mean() - 1 / 3) < 0.05"),
+    ("reads most of the others as 3s", "nine_counts[3] > nine_counts[:OTHER].sum() / 2"),
     # softmax with two classes
     ("The largest differences are 0 and about $10^{-16}$", "max(differences) < 1e-15"),
 ]

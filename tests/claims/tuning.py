@@ -22,6 +22,17 @@ CLAIMS = [
      "abs(np.mean(uniform_betas < 0.99) - 0.9) < 0.02"),
     ("The draws of `sample_beta` spread evenly over the log axis, half on each side of 100",
      "abs(np.mean(log_betas < 0.99) - 0.5) < 0.03"),
+    # which scale for which hyperparameter
+    ("Your sampler gives each number of layers about a third of the draws",
+     "all(abs(np.mean(layer_draws[\"sample_hyperparameter(2, 4, 'integer')\"] == n) - 1 / 3) < 0.01 for n in (2, 3, 4))"),
+    ("Rounding gives 2 and 4 only about a quarter each and 3 about half",
+     ("all(abs(np.mean(layer_draws['np.round(rng.uniform(2, 4))'] == n) - share) < 0.01"
+     " for n, share in ((2, 0.25), (3, 0.5), (4, 0.25)))")),
+    ("`rng.integers(2, 4)` never draws 4 at all", "not np.any(layer_draws['rng.integers(2, 4)'] == 4)"),
+    ("the two scales put 50% and nearly 60% of the draws below 75",
+     "abs(below_middle[(50, 100)][0] - 0.5) < 0.01 and 0.57 < below_middle[(50, 100)][1] < 0.6"),
+    ("they put 50% and more than 90% below 0.5",
+     "abs(below_middle[(1e-4, 1.0)][0] - 0.5) < 0.01 and below_middle[(1e-4, 1.0)][1] > 0.9"),
     # grid versus random search
     ("the best of them, 1, is four times the ideal 0.25",
      ("max(grid_results, key=lambda r: r[1])[0]['learning_rate'] == 1.0"
