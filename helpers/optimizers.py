@@ -2,14 +2,17 @@
 
 The update rules are the notebook's exercises and exist only there: every optimizer here is
 wired from the student's functions, passed in as arguments, and only carries their state from
-one call to the next. The rest runs and summarizes the experiments: a bowl of two parameters,
-the network ``[2, 5, 2, 1]`` trained on the two moons from several seeds, and the figure of
-the temperature averages.
+one call to the next (and one other rule, momentum without the factor 1 - beta, is written here
+to be compared with the student's). The rest runs and summarizes the experiments: a straight line
+fitted with batch, mini-batch and stochastic gradient descent, a bowl and a saddle of two
+parameters, the network ``[2, 5, 2, 1]`` trained on the two moons from several seeds, and the
+figure of the temperature averages.
 
 Notation is the lecture's: ``W[l]`` has shape ``(n[l], n[l-1])``, ``b[l]`` shape ``(n[l], 1)``,
 and the examples are the columns of ``X`` (shape ``(n_x, m)``) and ``Y`` (shape ``(1, m)``).
 """
 
+import time
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
@@ -28,7 +31,7 @@ STYLES = {
 MARKERS = {"gradient descent": "o", "momentum": "s", "RMSprop": "^", "Adam": "D"}
 
 #: Colours of the runs of the learning-rate decay experiment, in the order they are given.
-DECAY_COLORS = ["#000000", "0.6", "#E69F00", "#56B4E9", "#CC79A7"]
+DECAY_COLORS = ["#000000", "0.6", "#E69F00", "#56B4E9", "#CC79A7", "#882255"]
 
 
 # ----- optimizers wired from the student's functions ------------------------------------------
@@ -87,6 +90,223 @@ def adam(initialize_adam, update_parameters_with_adam, beta1=0.9, beta2=0.999, e
     return fresh
 
 
+def momentum_without_damping(beta=0.9):
+    """Momentum written without the factor 1 - beta, as PyTorch's SGD with momentum writes it.
+
+    Each fresh update keeps its own velocity, zero at the start, and steps with
+    ``v = beta v + dW``, ``W = W - learning_rate v`` for every parameter. It is not the
+    notebook's rule (whose velocity is an average of the gradients) but the other common form,
+    written here to be compared with it.
+    """
+    def fresh():
+        velocity = {}
+
+        def update(parameters, grads, learning_rate):
+            for key in parameters:
+                velocity[key] = beta * velocity.get(key, 0.0) + grads["d" + key]
+            return {key: value - learning_rate * velocity[key] for key, value in parameters.items()}
+        return update
+    return fresh
+
+
+# ----- batch, mini-batch and stochastic gradient descent on a straight line -------------------------
+#: How each batch size is drawn in the figure of the straight line: the batch wide and pale, the
+#: mini-batch on top of it, the stochastic path thin underneath both.
+BATCH_SIZE_STYLES = {
+    "batch": {"color": "#000000", "linewidth": 3.0, "marker": "o", "markersize": 5, "alpha": 0.6, "zorder": 2},
+    "mini-batch": {"color": "#E69F00", "linewidth": 1.2, "marker": ".", "markersize": 3, "zorder": 3},
+    "stochastic": {"color": "#56B4E9", "linewidth": 0.5, "marker": "", "zorder": 1},
+}
+
+
+def temperature_line(weather):
+    """The straight line of the batch-size demo: the daily maximum temperature from the daily minimum.
+
+    Returns ``(X, Y)``: X of shape (1, m), the daily minimum normalized to mean 0 and standard
+    deviation 1, and Y of shape (1, m), the daily maximum in °C. The model is ``w x + b``, with
+    ``w`` stored as the parameter ``"W1"`` and ``b`` as ``"b1"``, each of shape (1, 1).
+    """
+    x = np.asarray(weather["temp_min"], dtype=float)
+    return ((x - x.mean()) / x.std())[np.newaxis, :], np.asarray(weather["temp_max"], dtype=float)[np.newaxis, :]
+
+
+def line_cost(X, Y):
+    """The cost ``J(w, b) = 1/(2m) sum((w x + b - y)**2)`` of the line on (X, Y), as a function of (w, b).
+
+    The function works elementwise on arrays of one shape; it is written with the means of x, y,
+    x*x, x*y and y*y, so that a whole grid of (w, b) costs no more than one point.
+    """
+    x, y = np.ravel(X), np.ravel(Y)
+    mx, my, mxx, mxy, myy = x.mean(), y.mean(), np.mean(x * x), np.mean(x * y), np.mean(y * y)
+    return lambda w, b: 0.5 * (w ** 2 * mxx + 2 * w * b * mx + b ** 2 - 2 * w * mxy - 2 * b * my + myy)
+
+
+def line_minimum(X, Y):
+    """The least-squares line ``(w, b)`` of (X, Y), where :func:`line_cost` is lowest (by numpy's lstsq)."""
+    design = np.column_stack([np.ravel(X), np.ones(X.shape[1])])
+    w, b = np.linalg.lstsq(design, np.ravel(Y), rcond=None)[0]
+    return float(w), float(b)
+
+
+def _line_step(update, parameters, X_t, Y_t, learning_rate):
+    """One step of ``update`` on the mini-batch (X_t, Y_t): returns (parameters, the cost on that mini-batch)."""
+    residual = parameters["W1"] @ X_t + parameters["b1"] - Y_t
+    grads = {"dW1": residual @ X_t.T / X_t.shape[1], "db1": np.mean(residual, axis=1, keepdims=True)}
+    return update(parameters, grads, learning_rate), 0.5 * float(np.mean(residual ** 2))
+
+
+@dataclass
+class LineRun:
+    """One run on the straight line.
+
+    ``path[k]`` is (w, b) after ``k`` steps (``path[0]`` is the start), of shape (steps + 1, 2);
+    ``batch_costs[k]`` is the cost of the mini-batch that step ``k + 1`` computed its gradient on,
+    before stepping; ``steps_per_epoch`` is the number of mini-batches of one epoch.
+    """
+
+    path: np.ndarray
+    batch_costs: np.ndarray
+    steps_per_epoch: int
+
+    def distances(self, point):
+        """The distance of every point of the path from ``point`` (w, b): shape (steps + 1,)."""
+        return np.hypot(self.path[:, 0] - point[0], self.path[:, 1] - point[1])
+
+    def epoch_points(self, epoch):
+        """The points of epoch ``epoch`` (counted from 1): the one it starts from and those its steps reach."""
+        return self.path[(epoch - 1) * self.steps_per_epoch: epoch * self.steps_per_epoch + 1]
+
+    def mean_distance(self, point, epoch):
+        """The mean distance from ``point`` of the points that the steps of ``epoch`` reach."""
+        return float(np.mean(self.distances(point)[(epoch - 1) * self.steps_per_epoch + 1: epoch * self.steps_per_epoch + 1]))
+
+    def travelled(self, epoch):
+        """The length of the path walked during ``epoch``: the sum of the lengths of its steps."""
+        return float(np.sum(np.hypot(*np.diff(self.epoch_points(epoch), axis=0).T)))
+
+
+def fit_line(update, mini_batches, X, Y, learning_rate, epochs, rng):
+    """Fit the line ``w x + b`` to (X, Y) with ``update``, from (w, b) = (0, 0), one step per mini-batch.
+
+    Arguments:
+        update -- ``update(parameters, grads, learning_rate) -> parameters``
+        mini_batches -- ``mini_batches(X, Y, rng)`` -> list of (X_t, Y_t), called once per epoch
+        X, Y -- inputs and targets, shape (1, m) each (see :func:`temperature_line`)
+        epochs -- number of passes over the data
+        rng -- numpy Generator handed to ``mini_batches``
+    Returns a :class:`LineRun`.
+    """
+    parameters = {"W1": np.zeros((1, 1)), "b1": np.zeros((1, 1))}
+    path, batch_costs = [(0.0, 0.0)], []
+    for _ in range(epochs):
+        batches = mini_batches(X, Y, rng)
+        for X_t, Y_t in batches:
+            parameters, cost = _line_step(update, parameters, X_t, Y_t, learning_rate)
+            path.append((parameters["W1"].item(), parameters["b1"].item()))
+            batch_costs.append(cost)
+    return LineRun(np.array(path), np.array(batch_costs), len(batches))
+
+
+def seconds_per_epoch(update, mini_batches, X, Y, learning_rate=0.01, repeats=3, rng=None):
+    """The time of one epoch of ``update`` on the line, recording nothing: the shortest of ``repeats`` epochs.
+
+    The shortest rather than the mean, because other programs running at the same time can only
+    make an epoch longer. Returns seconds.
+    """
+    rng = rng if rng is not None else np.random.default_rng(0)
+    parameters = {"W1": np.zeros((1, 1)), "b1": np.zeros((1, 1))}
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for X_t, Y_t in mini_batches(X, Y, rng):
+            parameters, _ = _line_step(update, parameters, X_t, Y_t, learning_rate)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def timing_table(batch_sizes, seconds, m):
+    """Per batch size: examples per step, steps per epoch, milliseconds per epoch and microseconds per step.
+
+    Arguments: batch_sizes -- dict name -> size; seconds -- dict name -> seconds per epoch; m -- examples.
+    Returns the table as a string.
+    """
+    rows = []
+    for name, size in batch_sizes.items():
+        steps = -(-m // size)
+        rows.append([name, f"{size}", f"{steps}", f"{1e3 * seconds[name]:.3g} ms", f"{1e6 * seconds[name] / steps:.3g} µs"])
+    return plots.format_table(["", "examples per step", "steps per epoch", "time per epoch", "time per step"], rows)
+
+
+def line_table(runs, minimum, last_epoch):
+    """Per run, "mean (lowest to highest)" over its seeds of how far it is from ``minimum`` and how far it walks.
+
+    Arguments:
+        runs -- dict (name, learning rate) -> list of :class:`LineRun`, one per seed
+        minimum -- (w, b) of the least-squares line
+        last_epoch -- the last epoch of the runs
+    Columns: the distance after epoch 1, the mean distance during epoch 2 and during the last epoch,
+    and the length of the path walked during the last epoch. Returns the table as a string.
+    """
+    columns = {"distance after epoch 1": lambda run: run.distances(minimum)[run.steps_per_epoch],
+               "mean distance, epoch 2": lambda run: run.mean_distance(minimum, 2),
+               f"mean distance, epoch {last_epoch}": lambda run: run.mean_distance(minimum, last_epoch),
+               f"walked in epoch {last_epoch}": lambda run: run.travelled(last_epoch)}
+    rows = [[f"{name}, rate {rate}"] + [_mean_range([value(run) for run in seed_runs]) for value in columns.values()]
+            for (name, rate), seed_runs in runs.items()]
+    return plots.format_table(["", *columns], rows)
+
+
+def _mean_range(values):
+    """``"mean (lowest to highest)"`` of positive numbers of any size, each with two or three significant digits."""
+    def short(value):
+        return f"{value:.0f}" if value >= 100 else f"{value:.3g}" if value >= 1 else f"{value:.2g}"
+    return f"{short(np.mean(values))} ({short(np.min(values))} to {short(np.max(values))})"
+
+
+def plot_line_runs(runs, cost, minimum, zoom=2.0):
+    """The straight line fitted with each batch size, in four panels, one colour per batch size throughout.
+
+    Arguments:
+        runs -- dict name (a key of :data:`BATCH_SIZE_STYLES`) -> :class:`LineRun`
+        cost -- ``cost(w, b)``, elementwise (see :func:`line_cost`);  minimum -- its lowest point (w, b)
+        zoom -- half the height of the window around the minimum in the second panel
+    Both maps use one scale for w and b, so that round contours look round. Returns the figure.
+    """
+    fig, axes = plt.subplots(2, 2, figsize=(12, 8.5))
+    paths = {name: run.path for name, run in runs.items()}
+    b_all = np.concatenate([run.path[:, 1] for run in runs.values()] + [[minimum[1]]])
+    b_range = (b_all.min() - 1.0, b_all.max() + 1.0)
+    half_width = 0.75 * (b_range[1] - b_range[0])
+    windows = {"Paths from (w, b) = (0, 0)": ((minimum[0] - half_width, minimum[0] + half_width), b_range, 12),
+               f"Near the minimum (within {zoom} of it in b)": (
+                   (minimum[0] - 1.5 * zoom, minimum[0] + 1.5 * zoom), (minimum[1] - zoom, minimum[1] + zoom),
+                   cost(*minimum) + (cost(minimum[0] + zoom, minimum[1]) - cost(*minimum)) * np.array([0.05, 0.25, 1]))}
+    for ax, (title, (wlim, blim, levels)) in zip(axes[0], windows.items()):
+        plots.plot_paths_on_contours(cost, paths, xlim=wlim, ylim=blim, levels=levels, minimum=minimum, ax=ax,
+                                     styles=BATCH_SIZE_STYLES, title=title)
+        ax.get_legend().remove()
+        ax.set_xlabel("w (°C per standard deviation of the daily minimum)")
+        ax.set_ylabel("b (°C)")
+        ax.set_aspect("equal")
+    for name, run in runs.items():
+        style = {key: value for key, value in BATCH_SIZE_STYLES[name].items() if key not in ("marker", "markersize")}
+        epochs = np.arange(len(run.path)) / run.steps_per_epoch
+        axes[1, 0].plot(epochs[:-1], run.batch_costs, label=name, **style)
+        axes[1, 1].plot(epochs, run.distances(minimum), label=name, **style)
+    axes[1, 0].axhline(cost(*minimum), color="0.3", linestyle=":", linewidth=1.2,
+                       label=f"lowest cost on all the examples, {cost(*minimum):.2f}")
+    axes[1, 0].set_title("Cost of the mini-batch each step computes its gradient on")
+    axes[1, 0].set_ylabel("cost")
+    axes[1, 1].set_title("Distance from the minimum")
+    axes[1, 1].set_ylabel("distance")
+    for ax in axes[1]:
+        ax.set_xlabel("epoch")
+        ax.set_yscale("log")
+    fig.legend(*axes[1, 0].get_legend_handles_labels(), loc="lower center", ncol=4)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
 # ----- the elongated bowl ---------------------------------------------------------------------
 #: Where every optimizer starts on the bowl, (w1, w2).
 BOWL_START = (-9.0, 1.5)
@@ -97,21 +317,36 @@ def bowl_cost(w1, w2):
     return 0.5 * (0.02 * w1 ** 2 + 2.0 * w2 ** 2)
 
 
-def bowl_path(update, learning_rate, start=BOWL_START, steps=50):
-    """The points ``update`` visits on the bowl, start included: array of shape (steps + 1, 2).
+def bowl_gradient(w1, w2):
+    """The gradient ``(dJ/dw1, dJ/dw2) = (0.02 w1, 2 w2)`` of :func:`bowl_cost`."""
+    return 0.02 * w1, 2.0 * w2
+
+
+def descent_path(gradient, update, learning_rate, start, steps):
+    """The points ``update`` visits on a cost of two parameters, start included: array of shape (steps + 1, 2).
+
+    Arguments:
+        gradient -- ``gradient(w1, w2) -> (dJ/dw1, dJ/dw2)``
+        update -- ``update(parameters, grads, learning_rate) -> parameters`` (see :func:`momentum`)
+        start -- the first point (w1, w2)
 
     ``w1`` is stored as the parameter ``"W1"`` and ``w2`` as ``"b1"``, each of shape (1, 1), so
-    that the optimizers of the notebook can take them; the gradients ``dW1 = 0.02 w1`` and
-    ``db1 = 2 w2`` are the bowl's. A run that overflows ends in infinities, without a warning.
+    that the optimizers of the notebook can take them, with their gradients as ``"dW1"`` and
+    ``"db1"``. A run that overflows ends in infinities, without a warning.
     """
-    parameters = {"W1": np.array([[start[0]]]), "b1": np.array([[start[1]]])}
+    parameters = {"W1": np.array([[start[0]]], dtype=float), "b1": np.array([[start[1]]], dtype=float)}
     path = [start]
     with np.errstate(over="ignore", invalid="ignore"):
         for _ in range(steps):
-            grads = {"dW1": 0.02 * parameters["W1"], "db1": 2.0 * parameters["b1"]}
-            parameters = update(parameters, grads, learning_rate)
+            dw1, dw2 = gradient(parameters["W1"], parameters["b1"])
+            parameters = update(parameters, {"dW1": dw1, "db1": dw2}, learning_rate)
             path.append((parameters["W1"].item(), parameters["b1"].item()))
-    return np.array(path)
+    return np.array(path, dtype=float)
+
+
+def bowl_path(update, learning_rate, start=BOWL_START, steps=50):
+    """The points ``update`` visits on the bowl from ``start``, start included: array of shape (steps + 1, 2)."""
+    return descent_path(bowl_gradient, update, learning_rate, start, steps)
 
 
 def final_bowl_cost(update, learning_rate, steps=50):
@@ -151,6 +386,80 @@ def _until_out_of_view(path, xlim, ylim):
     outside = (path[:, 0] < xlim[0]) | (path[:, 0] > xlim[1]) | (path[:, 1] < ylim[0]) | (path[:, 1] > ylim[1])
     end = int(np.argmax(outside)) + 1 if outside.any() else len(path)
     return path[:end]
+
+
+# ----- a saddle point and its plateau ----------------------------------------------------------------
+#: Where every optimizer starts near the saddle, (w1, w2): a hundredth off the ridge w1 = 0.
+SADDLE_START = (0.01, 1.5)
+#: The cost at the saddle point (0, 0).
+SADDLE_COST = 0.5
+
+
+def saddle_cost(w1, w2):
+    """``J(w1, w2) = w2**2 + (1 - (w1 / 4)**2)**2 / 2``, elementwise on arrays of one shape.
+
+    A saddle at (0, 0), where J = 1/2, between two minima at (-4, 0) and (4, 0), where J = 0.
+    Across, along ``w2``, it is as steep as the bowl; along ``w1`` it curves gently down from the
+    saddle (second derivative -1/8 there), so that near the saddle the gradient is almost zero.
+    """
+    return w2 ** 2 + SADDLE_COST * (1 - (w1 / 4) ** 2) ** 2
+
+
+def saddle_gradient(w1, w2):
+    """The gradient ``(dJ/dw1, dJ/dw2) = (-w1 (1 - (w1 / 4)**2) / 8, 2 w2)`` of :func:`saddle_cost`."""
+    return -0.125 * w1 * (1 - (w1 / 4) ** 2), 2.0 * w2
+
+
+def saddle_path(update, learning_rate, start=SADDLE_START, steps=150):
+    """The points ``update`` visits near the saddle from ``start``, start included: array of shape (steps + 1, 2)."""
+    return descent_path(saddle_gradient, update, learning_rate, start, steps)
+
+
+def steps_to_leave(path):
+    """The number of steps after which the cost of :func:`saddle_cost` is first below half the saddle's, or None."""
+    below = saddle_cost(path[:, 0], path[:, 1]) < SADDLE_COST / 2
+    return int(np.argmax(below)) if below.any() else None
+
+
+def leave_table(steps, offsets, max_steps):
+    """Per optimizer, the steps it took to leave the saddle from each start.
+
+    Arguments:
+        steps -- dict optimizer name -> list of :func:`steps_to_leave` (int or None), one per offset
+        offsets -- the distances of the starts from the ridge w1 = 0
+        max_steps -- the length of the runs, printed for those that never left
+    Returns the table as a string.
+    """
+    rows = [[name] + [f"{count}" if count is not None else f"not in {max_steps}" for count in counts]
+            for name, counts in steps.items()]
+    return plots.format_table(["", *(f"from w1 = {offset:g}" for offset in offsets)], rows)
+
+
+def plot_saddle_paths(paths, xlim=(-5, 5), ylim=(-1.8, 1.8)):
+    """Two panels: each optimizer's path on the contours of the saddle, and its cost against the step.
+
+    Arguments: paths -- dict optimizer name -> (learning_rate, path), path of shape (k, 2).
+    The cost is drawn on a linear scale up to 1, so that the plateau at the saddle's cost shows
+    (the first steps, higher up the steep wall, are cut off). Returns the figure.
+    """
+    fig, axes = plt.subplots(1, 2, figsize=(13, 4.6))
+    labels = {name: f"{name}, learning rate {rate}" for name, (rate, _) in paths.items()}
+    styles = {labels[name]: {**STYLES[name], "marker": MARKERS[name], "markersize": 3} for name in paths}
+    plots.plot_paths_on_contours(saddle_cost, {labels[name]: path for name, (_, path) in paths.items()}, xlim, ylim,
+                                 levels=[0.05, 0.15, 0.3, 0.45, 0.5, 0.55, 0.8, 1.2, 2, 3], minimum=(4, 0),
+                                 ax=axes[0], styles=styles, title="Paths near a saddle point")
+    axes[0].plot(-4, 0, "*", color="black", markersize=10)
+    axes[0].plot(0, 0, "X", color="black", markersize=9)
+    axes[0].annotate("saddle", (0, 0), xytext=(-0.9, -0.5))
+    axes[0].legend(loc="lower left", fontsize=8)
+    curves = {labels[name]: saddle_cost(path[:, 0], path[:, 1]) for name, (_, path) in paths.items()}
+    plots.plot_curves(curves, "step", "cost", ax=axes[1], styles=styles,
+                      title="Cost against the step: a plateau at the saddle's cost")
+    axes[1].axhline(SADDLE_COST, color="0.3", linestyle=":", linewidth=1.2, label="the saddle's cost, 1/2")
+    axes[1].set_ylim(0, 1)
+    axes[1].legend(fontsize=8, loc="upper right")
+    fig.tight_layout()
+    return fig
 
 
 # ----- the moons, from several seeds -------------------------------------------------------------
@@ -332,7 +641,7 @@ def plot_decay_runs(schedules, runs, seed_index=0, last=200):
     styles = {name: {"color": color, "linewidth": 1.4} for name, color in zip(schedules, DECAY_COLORS)}
     epochs = len(next(iter(runs.values()))[seed_index].costs)
     plots.plot_curves({name: [schedule(epoch) for epoch in range(epochs)] for name, schedule in schedules.items()},
-                      "epoch", "learning rate", ax=axes[0], title="The learning rates", styles=styles)
+                      "epoch", "learning rate", ax=axes[0], title="The learning rates", logy=True, styles=styles)
     curves = {name: name_runs[seed_index].costs for name, name_runs in runs.items()}
     plots.plot_curves(curves, "epoch", "cost", ax=axes[1], logy=True, styles=styles,
                       title=f"Training cost, seed {seed_index}")

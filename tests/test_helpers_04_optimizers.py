@@ -231,3 +231,150 @@ def test_plot_paths_on_contours_applies_the_style_of_each_path():
     assert lines["b"].get_color() == "black" and lines["b"].get_linestyle() == "--"
     assert lines["a"].get_linestyle() == "-" and lines["a"].get_marker() == "o"
     plt.close("all")
+
+
+def test_momentum_without_damping_steps_with_the_sum_of_past_gradients_not_their_average():
+    update = optimizers.momentum_without_damping(beta=0.5)()
+    parameters = {"W1": np.zeros((1, 1))}
+    for _ in range(2):
+        parameters = update(parameters, {"dW1": np.ones((1, 1))}, 0.1)
+    assert parameters["W1"].item() == pytest.approx(-0.1 * (1 + 1.5))
+    fresh = optimizers.momentum_without_damping(beta=0.5)()
+    assert fresh({"W1": np.zeros((1, 1))}, {"dW1": np.ones((1, 1))}, 0.1)["W1"].item() == pytest.approx(-0.1)
+
+
+def test_descent_path_hands_the_gradient_of_the_surface_to_the_update():
+    def plain(parameters, grads, learning_rate):  # a stand-in rule, not an exercise's
+        return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
+
+    path = optimizers.descent_path(lambda w1, w2: (w1 - 1.0, 2.0 * w2), plain, 0.5, (3.0, 1.0), steps=2)
+    np.testing.assert_allclose(path, [[3.0, 1.0], [2.0, 0.0], [1.5, 0.0]])
+
+
+def test_saddle_gradient_is_the_derivative_of_the_saddle_cost_and_vanishes_at_the_saddle_and_minima():
+    w1, w2, step = 1.3, -0.4, 1e-6
+    dw1, dw2 = optimizers.saddle_gradient(w1, w2)
+    assert dw1 == pytest.approx((optimizers.saddle_cost(w1 + step, w2) - optimizers.saddle_cost(w1 - step, w2))
+                                / (2 * step), rel=1e-6)
+    assert dw2 == pytest.approx((optimizers.saddle_cost(w1, w2 + step) - optimizers.saddle_cost(w1, w2 - step))
+                                / (2 * step), rel=1e-6)
+    for point in ((0.0, 0.0), (4.0, 0.0), (-4.0, 0.0)):
+        assert optimizers.saddle_gradient(*point) == (0.0, 0.0)
+    assert optimizers.saddle_cost(0.0, 0.0) == optimizers.SADDLE_COST and optimizers.saddle_cost(4.0, 0.0) == 0.0
+
+
+def test_steps_to_leave_is_the_first_step_below_half_the_saddle_cost_or_none():
+    path = np.array([[0.0, 1.0], [0.0, 0.0], [4.0, 0.3], [4.0, 0.0]])
+    assert optimizers.steps_to_leave(path) == 2
+    assert optimizers.steps_to_leave(path[:2]) is None
+    table = optimizers.leave_table({"a": [2, None]}, (0.01, 0.0), 300)
+    assert table.splitlines()[-1].split() == ["a", "2", "not", "in", "300"]
+
+
+def test_plot_saddle_paths_draws_each_optimizer_in_its_colour_with_the_saddle_cost_marked():
+    paths = {name: (0.1, np.array([[0.01, 1.5], [0.5, 0.2], [4.0, 0.0]])) for name in optimizers.STYLES}
+    fig = optimizers.plot_saddle_paths(paths)
+    contours, costs = fig.axes
+    labels = [text.get_text() for text in costs.get_legend().get_texts()]
+    assert labels == [f"{name}, learning rate 0.1" for name in optimizers.STYLES] + ["the saddle's cost, 1/2"]
+    assert [line.get_color() for line in costs.lines[:4]] == [style["color"] for style in optimizers.STYLES.values()]
+    np.testing.assert_allclose(costs.lines[0].get_ydata(), optimizers.saddle_cost(*paths["Adam"][1].T))
+    assert len(contours.get_legend().get_texts()) == 4
+    plt.close("all")
+
+
+def line_data():
+    X = np.array([[-1.0, 0.0, 1.0, 2.0]])
+    return X, 3.0 * X + 1.0 + np.array([[0.5, -0.5, -0.5, 0.5]])
+
+
+def test_temperature_line_normalizes_the_daily_minimum_and_keeps_the_maximum_in_degrees():
+    weather = {"temp_min": np.array([0.0, 10.0, 20.0]), "temp_max": np.array([5.0, 15.0, 30.0])}
+    X, Y = optimizers.temperature_line(weather)
+    assert X.shape == Y.shape == (1, 3)
+    assert X.mean() == pytest.approx(0.0) and X.std() == pytest.approx(1.0)
+    np.testing.assert_array_equal(Y, [[5.0, 15.0, 30.0]])
+
+
+def test_line_cost_is_the_half_mean_squared_error_and_line_minimum_its_lowest_point():
+    X, Y = line_data()
+    cost = optimizers.line_cost(X, Y)
+    w, b = np.array([[0.5, 3.0]]), np.array([[2.0, -1.0]])
+    expected = [[0.5 * np.mean((wi * X + bi - Y) ** 2) for wi, bi in zip(w[0], b[0])]]
+    np.testing.assert_allclose(cost(w, b), expected)
+    w_best, b_best = optimizers.line_minimum(X, Y)
+    assert (w_best, b_best) == pytest.approx(np.polyfit(X[0], Y[0], 1))
+    assert cost(w_best, b_best) < min(cost(w_best + dw, b_best + db) for dw, db in ((0.01, 0), (0, 0.01), (-0.01, 0)))
+
+
+def test_fit_line_takes_one_step_per_mini_batch_and_records_each_batch_cost():
+    X, Y = line_data()
+    seen = []
+
+    def record_then_step(parameters, grads, learning_rate):
+        seen.append((grads["dW1"].shape, grads["db1"].shape))
+        return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
+
+    def halves(X, Y, rng):
+        return [(X[:, :2], Y[:, :2]), (X[:, 2:], Y[:, 2:])]
+
+    run = optimizers.fit_line(record_then_step, halves, X, Y, 0.1, 3, np.random.default_rng(0))
+    assert run.steps_per_epoch == 2 and run.path.shape == (7, 2) and run.batch_costs.shape == (6,)
+    assert seen == [((1, 1), (1, 1))] * 6 and tuple(run.path[0]) == (0.0, 0.0)
+    assert run.batch_costs[0] == pytest.approx(0.5 * np.mean(Y[:, :2] ** 2))
+    residual = -Y[:, :2]
+    np.testing.assert_allclose(run.path[1], [-0.1 * np.mean(residual * X[:, :2]), -0.1 * np.mean(residual)])
+
+
+def test_line_run_measures_distances_and_the_path_walked_in_an_epoch():
+    run = optimizers.LineRun(np.array([[0.0, 0.0], [3.0, 4.0], [3.0, 0.0], [0.0, 0.0], [0.0, 1.0]]),
+                             np.zeros(4), steps_per_epoch=2)
+    np.testing.assert_allclose(run.distances((0.0, 0.0)), [0, 5, 3, 0, 1])
+    np.testing.assert_array_equal(run.epoch_points(2), [[3.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
+    assert run.travelled(1) == pytest.approx(9.0) and run.travelled(2) == pytest.approx(4.0)
+    assert run.mean_distance((0.0, 0.0), 1) == pytest.approx(4.0)
+
+
+def test_seconds_per_epoch_is_the_shortest_of_its_repeats():
+    X, Y = line_data()
+    calls = []
+
+    def counting(parameters, grads, learning_rate):
+        calls.append(1)
+        return parameters
+
+    seconds = optimizers.seconds_per_epoch(counting, lambda X, Y, rng: [(X, Y)] * 3, X, Y, repeats=4)
+    assert len(calls) == 12 and 0 < seconds < 1
+
+
+def test_line_and_timing_tables_give_a_row_per_run():
+    run = optimizers.LineRun(np.array([[0.0, 0.0], [0.0, 1.0], [0.0, 2.0], [0.0, 3.5]]), np.zeros(3), steps_per_epoch=1)
+    table = optimizers.line_table({("batch", 0.5): [run, run]}, (0.0, 2.0), last_epoch=3)
+    assert table.splitlines()[0].strip().endswith("mean distance, epoch 3  walked in epoch 3")
+    assert table.splitlines()[-1].split() == ["batch,", "rate", "0.5", "1", "(1", "to", "1)", "0", "(0", "to", "0)",
+                                              "1.5", "(1.5", "to", "1.5)", "1.5", "(1.5", "to", "1.5)"]
+    timing = optimizers.timing_table({"batch": 4, "stochastic": 1}, {"batch": 2e-5, "stochastic": 4e-4}, 4)
+    assert timing.splitlines()[-1].split() == ["stochastic", "1", "4", "0.4", "ms", "100", "µs"]
+
+
+def test_plot_line_runs_keeps_one_colour_per_batch_size_in_every_panel():
+    X, Y = line_data()
+    runs = {name: optimizers.fit_line(optimizers.gradient_descent(nn.gradient_descent)(),
+                                      lambda X, Y, rng, size=size: [(X[:, i:i + size], Y[:, i:i + size])
+                                                                    for i in range(0, 4, size)],
+                                      X, Y, 0.1, 2, np.random.default_rng(0))
+            for name, size in (("batch", 4), ("mini-batch", 2), ("stochastic", 1))}
+    fig = optimizers.plot_line_runs(runs, optimizers.line_cost(X, Y), optimizers.line_minimum(X, Y), zoom=1.0)
+    colours = {name: style["color"] for name, style in optimizers.BATCH_SIZE_STYLES.items()}
+    for ax in fig.axes:
+        drawn = {line.get_label(): line.get_color() for line in ax.lines if line.get_label() in colours}
+        assert drawn == colours
+    assert [text.get_text() for text in fig.legends[0].get_texts()][:3] == list(colours)
+    plt.close("all")
+
+
+def test_inverse_sqrt_decay_counting_epochs_from_one_is_named_even_when_it_raises():
+    printed = visible_verdict("inverse_sqrt_decay", "epoch counted from 1, with math.sqrt (raises at epoch 0)").printed
+    assert "ZeroDivisionError" in printed and "Epochs count from 0 here" in printed
+    printed = visible_verdict("inverse_sqrt_decay", "epoch counted from 1: the root of epoch_num").printed
+    assert "the epochs are counted from 1" in printed and "FAIL" in printed

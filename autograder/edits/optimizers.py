@@ -34,6 +34,7 @@ INVERSE_TIME = "return learning_rate0 / (1 + decay_rate * epoch_num)"
 COMPLETED = "np.floor(epoch_num / time_interval)"
 STAIRCASE = "return learning_rate0 / (1 + decay_rate * completed)"
 EXPONENTIAL = "return learning_rate0 * base ** epoch_num"
+INVERSE_SQRT = "return k * learning_rate0 / np.sqrt(epoch_num + 1)"
 
 
 def _replace(function, description, old, new, named_by=""):
@@ -193,6 +194,19 @@ MUTANTS = [
              EXPONENTIAL, "return learning_rate0 * base * epoch_num", named_by="base times the epoch"),
     _replace("exponential_lr_decay", "epoch counted from 1",
              EXPONENTIAL, "return learning_rate0 * base ** (epoch_num + 1)", named_by="the epochs are counted from 1"),
+    _replace("inverse_sqrt_decay", "epoch counted from 1: the root of epoch_num",
+             INVERSE_SQRT, "return k * learning_rate0 / np.sqrt(epoch_num)", named_by="the epochs are counted from 1"),
+    _replace("inverse_sqrt_decay", "epoch counted from 1, with math.sqrt (raises at epoch 0)",
+             INVERSE_SQRT, "import math\n    return k * learning_rate0 / math.sqrt(epoch_num)",
+             named_by="Epochs count from 0 here"),
+    _replace("inverse_sqrt_decay", "no square root", INVERSE_SQRT, "return k * learning_rate0 / (epoch_num + 1)",
+             named_by="without the square root"),
+    _replace("inverse_sqrt_decay", "adds 1 after the root", INVERSE_SQRT,
+             "return k * learning_rate0 / (np.sqrt(epoch_num) + 1)", named_by="the 1 is added after the root"),
+    _replace("inverse_sqrt_decay", "ignores k", INVERSE_SQRT, "return learning_rate0 / np.sqrt(epoch_num + 1)",
+             named_by="for k = 1, the default"),
+    _replace("inverse_sqrt_decay", "divides by k", INVERSE_SQRT,
+             "return learning_rate0 / (k * np.sqrt(epoch_num + 1))", named_by="k divides instead of multiplying"),
 ]
 
 VARIANTS = [
@@ -292,6 +306,10 @@ VARIANTS = [
     _replace("exponential_lr_decay", "np.power", EXPONENTIAL, "return learning_rate0 * np.power(base, epoch_num)"),
     _replace("exponential_lr_decay", "through exp and log",
              EXPONENTIAL, "return learning_rate0 * np.exp(epoch_num * np.log(base))"),
+    _replace("inverse_sqrt_decay", "a power of -1/2", INVERSE_SQRT,
+             "return k * learning_rate0 * (epoch_num + 1) ** -0.5"),
+    _replace("inverse_sqrt_decay", "math.sqrt and a Python float", INVERSE_SQRT,
+             "import math\n    return float(k * learning_rate0 / math.sqrt(epoch_num + 1))"),
 ]
 
 #: The mistakes of the example submission "mistakes".

@@ -243,3 +243,11 @@ def exponential_lr_decay(c, function):
              for _ in range(6)]
     cases += [(0.3, 0, 0.7), (0.02, 25), (0.5, 1)]
     check_rates(c, function, solution("exponential_lr_decay"), cases)
+
+
+@hidden_test
+def inverse_sqrt_decay(c, function):
+    rng = np.random.default_rng(412)
+    cases = [(float(rng.uniform(0.001, 1)), int(rng.integers(0, 5000)), float(rng.uniform(0.1, 10))) for _ in range(6)]
+    cases += [(0.3, 0, 2.5), (0.05, 15), (0.8, 0)]
+    check_rates(c, function, solution("inverse_sqrt_decay"), cases)

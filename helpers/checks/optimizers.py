@@ -515,13 +515,14 @@ def update_parameters_with_adam(c, update_parameters_with_adam):
 
 
 # ----- learning-rate decay ---------------------------------------------------------------------
-def expect_rate(c, function, args, expected, hint, mistakes=()):
+def expect_rate(c, function, args, expected, hint, mistakes=(), error_hint=None):
     """One verdict: function(*args) returns a number close to ``expected``.
 
     ``mistakes`` is a sequence of (function of args giving what a known mistake returns, what it does, hint):
     a rate equal to what exactly one of them returns (and not to ``expected``) fails with its name.
+    ``error_hint`` is the hint shown if the function raises.
     """
-    rate = c.call(function, *args)
+    rate = c.call(function, *args, error_hint=error_hint)
     if np.ndim(rate) != 0 or not isinstance(np.asarray(rate).item(), (int, float)):
         c.fail(f"{function.__name__}{args} returned {rate!r}; expected one number.", "Return a float.", stop=True)
     value = float(np.asarray(rate).item())
@@ -592,3 +593,28 @@ def exponential_lr_decay(c, exponential_lr_decay):
     for epoch, expected in ((0, 0.1), (1, 0.095), (10, 0.1 * 0.95 ** 10)):
         expect_rate(c, exponential_lr_decay, (0.1, epoch), expected, hint, mistakes)
     expect_rate(c, exponential_lr_decay, (0.4, 3, 0.5), 0.05, "Use the base argument.", mistakes)
+
+
+@student_check
+def inverse_sqrt_decay(c, inverse_sqrt_decay):
+    hint = "k * learning_rate0 / sqrt(epoch_num + 1): the root of epoch_num + 1, times k."
+    from_one = "Epochs count from 0 here: divide by np.sqrt(epoch_num + 1), so that epoch 0 gives k * learning_rate0."
+    mistakes = [
+        (lambda rate, epoch, k=1.0: k * rate / np.sqrt(epoch) if epoch else np.inf,
+         "That is k * learning_rate0 / sqrt(epoch_num): the epochs are counted from 1.", from_one),
+        (lambda rate, epoch, k=1.0: k * rate / (epoch + 1),
+         "That is k * learning_rate0 / (epoch_num + 1), without the square root.",
+         "Divide by the square root of epoch_num + 1: np.sqrt(epoch_num + 1)."),
+        (lambda rate, epoch, k=1.0: k * rate / (np.sqrt(epoch) + 1),
+         "That is k * learning_rate0 / (sqrt(epoch_num) + 1): the 1 is added after the root.",
+         "Add 1 to the epoch first, then take the root: np.sqrt(epoch_num + 1)."),
+        (lambda rate, epoch, k=1.0: rate / np.sqrt(epoch + 1),
+         "That is the rate for k = 1, the default, not for the k argument.", "Multiply by the k argument."),
+        (lambda rate, epoch, k=1.0: rate / (k * np.sqrt(epoch + 1)),
+         "That is learning_rate0 / (k * sqrt(epoch_num + 1)): k divides instead of multiplying.",
+         "k multiplies the rate: k * learning_rate0 / sqrt(epoch_num + 1)."),
+    ]
+    for epoch, expected in ((0, 0.2), (3, 0.1), (99, 0.02)):
+        expect_rate(c, inverse_sqrt_decay, (0.2, epoch), expected, hint, mistakes, error_hint=from_one)
+    for epoch, expected in ((0, 0.6), (8, 0.2)):
+        expect_rate(c, inverse_sqrt_decay, (0.3, epoch, 2.0), expected, hint, mistakes, error_hint=from_one)

@@ -6,6 +6,8 @@ FORGETFUL_ADAM = "Adam, beta2 0.9"
 CONSTANT, SMALL_CONSTANT = "constant 0.1", "constant 0.02"
 SCHEDULES = ("update_lr, decay_rate 0.005", "schedule_lr_decay, decay_rate 1, every 160",
              "exponential_lr_decay, base 0.998")
+INVERSE_SQRT = "inverse_sqrt_decay, k 4"
+BATCH, MINI, SGD = "batch", "mini-batch", "stochastic"
 
 
 def _values(runs, field):
@@ -41,6 +43,20 @@ def _jitter(name):
     return f"np.mean([run.jitter() for run in decay_runs[{name}]])"
 
 
+def _line(name, rate, value):
+    """The list over the seeds of ``value`` (an expression of ``run``) for the straight-line run ``name`` at ``rate``."""
+    return f"[{value} for run in line_runs[({name!r}, {rate})]]"
+
+
+def _line_mean(name, rate, value):
+    return f"np.mean({_line(name, rate, value)})"
+
+
+def _leave(name, offset_index):
+    """The steps optimizer ``name`` (an expression) took to leave the saddle from the start ``offsets[offset_index]``."""
+    return f"leave_steps[{name}][{offset_index}]"
+
+
 CLAIMS = [
     # section 2: mini-batches
     ("with $m = 300$ and size 64 that is four batches of 64 and one of 44",
@@ -48,6 +64,36 @@ CLAIMS = [
     ("the sizes stay the same, the examples in each batch change",
      ("[int(Y_t.sum()) for _, Y_t in random_mini_batches(X_train, Y_train, 64, np.random.default_rng(0))] != "
       "[int(Y_t.sum()) for _, Y_t in random_mini_batches(X_train, Y_train, 64, np.random.default_rng(1))]")),
+    # section 2: batch, mini-batch and stochastic gradient descent on a straight line
+    ("after 10 epochs it has taken only 10 steps and is still about 11 from the minimum",
+     (f"all(len(run.path) == 11 for run in line_runs[({BATCH!r}, 0.05)]) and "
+      f"{_between(10, _line_mean(BATCH, 0.05, 'run.distances(line_minimum)[-1]'), 11.5)}")),
+    ("Mini-batches of 64 take 23 steps per epoch", f"{_line(MINI, 0.05, 'run.steps_per_epoch')} == [23] * 5"),
+    ("during epoch 10 the line is on average about 0.04 from the minimum",
+     _between(0.03, _line_mean(MINI, 0.05, "run.mean_distance(line_minimum, 10)"), 0.06)),
+    ("Stochastic gradient descent takes 1461 steps per epoch",
+     f"{_line(SGD, 0.05, 'run.steps_per_epoch')} == [1461] * 5"),
+    ("it is near the minimum within the first epoch",
+     f"max({_line(SGD, 0.05, 'run.distances(line_minimum)[1461] / run.distances(line_minimum)[0]')}) < 0.15"),
+    ("its mean distance from the minimum is about 0.7 during epoch 2 and still about 0.7 during epoch 10",
+     (f"{_between(0.6, _line_mean(SGD, 0.05, 'run.mean_distance(line_minimum, 2)'), 0.8)} and "
+      f"{_between(0.6, _line_mean(SGD, 0.05, 'run.mean_distance(line_minimum, 10)'), 0.8)}")),
+    ("while it walks about 300 in each epoch",
+     f"all(270 < run.travelled(epoch) < 330 for run in line_runs[({SGD!r}, 0.05)] for epoch in range(2, 11))"),
+    ("in epoch 10 they still walk about 0.6, many times their distance from the minimum",
+     (f"{_between(0.5, _line_mean(MINI, 0.05, 'run.travelled(10)'), 0.7)} and "
+      f"all(run.travelled(10) > 5 * run.mean_distance(line_minimum, 10) for run in line_runs[({MINI!r}, 0.05)])")),
+    ("batch gradient descent halves its distance every epoch and ends 0.017 from the minimum",
+     (f"all(np.allclose(run.distances(line_minimum)[1:] / run.distances(line_minimum)[:-1], 0.5) "
+      f"and round(run.distances(line_minimum)[-1], 3) == 0.017 for run in line_runs[({BATCH!r}, 0.5)])")),
+    ("while the mini-batches wander at about 0.3 and stochastic gradient descent at about 4",
+     (f"{_between(0.22, _line_mean(MINI, 0.5, 'run.mean_distance(line_minimum, 10)'), 0.38)} and "
+      f"{_between(3, _line_mean(SGD, 0.5, 'run.mean_distance(line_minimum, 10)'), 5)}")),
+    (("an epoch of stochastic gradient descent takes far longer than one of batch gradient descent (more than 50 "
+      "times here)"), f"epoch_seconds[{SGD!r}] > 50 * epoch_seconds[{BATCH!r}]"),
+    ("a step on all 1461 days takes less than ten times as long as a step on a single day",
+     f"epoch_seconds[{BATCH!r}] < 10 * epoch_seconds[{SGD!r}] / 1461"),
+    ("a whole pass is cheap (here a fraction of a millisecond)", f"epoch_seconds[{BATCH!r}] < 1e-3"),
     # section 3: the temperatures
     ("The daily maxima jump by 2.22 °C from one day to the next on average",
      "round(np.mean(np.abs(np.diff(temperatures))), 2) == 2.22"),
@@ -108,6 +154,21 @@ CLAIMS = [
     ("carries it past the minimum to $w_1 \\approx 1.3$ before it turns back, ends at 0.00022",
      (f"abs(bowl_paths[{ADAM!r}][1][:, 0].max() - 1.3) < 0.1 "
       f"and format(optim.bowl_cost(*bowl_paths[{ADAM!r}][1][-1]), '.2g') == '0.00022'")),
+    # section 7: momentum without the factor 1 - beta
+    ("so it is always $1/(1-\\beta)$ times our velocity, 10 times for $\\beta = 0.9$", "round(1 / (1 - 0.9)) == 10"),
+    ("your momentum at $\\alpha = 0.2 / (1 - 0.9) = 2$, its best rate above",
+     f"round(0.2 / (1 - 0.9), 9) == 2 and bowl_best[{MOMENTUM!r}] == 2"),
+    ("The two paths are the same up to rounding (they differ by about 1e-15)",
+     "np.abs(without_factor - with_factor).max() < 1e-14"),
+    ("at 0.2 the form without $1 - \\beta$ takes steps ten times longer and ends at a cost of 0.0043, ours at 0.59",
+     (f"np.isclose(np.hypot(*(without_factor[1] - without_factor[0])), "
+      f"10 * np.hypot(*(optim.bowl_path(optimizers[{MOMENTUM!r}](), 0.2)[1] - without_factor[0]))) "
+      f"and format(optim.bowl_cost(*without_factor[-1]), '.2g') == '0.0043' "
+      f"and format({_bowl(repr(MOMENTUM), 0.2)}, '.2g') == '0.59'")),
+    ("At 2, the best rate of our form, the form without $1 - \\beta$ diverges, as ours does at 20",
+     f"bowl_best[{MOMENTUM!r}] == 2 and undamped_at_best > 1e3 and {_bowl(repr(MOMENTUM), 20)} > 1e3"),
+    ("makes its velocity 100 instead of 10 times the size of a gradient",
+     "round(1 / (1 - 0.99)) == 100 and round(1 / (1 - 0.9)) == 10"),
     # section 8: the moons at one small learning rate
     ("a mean final cost of about 0.45, about 81% test accuracy",
      (" and ".join(f"{_between(0.42, _mean(f'same_rate[{n!r}]', 'final_cost'), 0.48)} and "
@@ -169,6 +230,11 @@ CLAIMS = [
       "$\\alpha_0/5$ from epoch 640"),
      ("[schedule_lr_decay(0.1, e, 1.0, 160) for e in (159, 160, 320, 639, 640, 799)] == "
       "[0.1, 0.1 / 2, 0.1 / 3, 0.1 / 4, 0.1 / 5, 0.1 / 5]")),
+    ("With $k = 1$ the rate is halved at epoch 3 and down to a tenth at epoch 99",
+     "np.isclose(1 / np.sqrt(3 + 1), 0.5) and np.isclose(1 / np.sqrt(99 + 1), 0.1)"),
+    ("which starts at $4 \\alpha_0 = 0.4$, is down to $\\alpha_0/5$ at epoch 399 and ends at 0.014",
+     ("np.isclose(4 * 0.1 / np.sqrt(0 + 1), 0.4) and np.isclose(4 * 0.1 / np.sqrt(399 + 1), 0.1 / 5) "
+      "and round(4 * 0.1 / np.sqrt(799 + 1), 3) == 0.014")),
     ("after 100 epochs its cost is about 0.2, and at the end it still moves by about 0.004 from one epoch to the next",
      (f"{_between(0.17, _decay_mean(repr(CONSTANT), 'cost_at(100)'), 0.23)} and "
       f"{_between(0.003, _jitter(repr(CONSTANT)), 0.005)}")),
@@ -188,10 +254,46 @@ CLAIMS = [
       f"and {_jitter('name')} < 3 * {_jitter(repr(SMALL_CONSTANT))} "
       f"and all(s.jitter() < c.jitter() for s, c in zip(decay_runs[name], decay_runs[{CONSTANT!r}])) "
       f"for name in {SCHEDULES!r})")),
-    ("about 0.09 with every schedule, as at the constant 0.1",
+    ("about 0.09 with each of the first three schedules, as at the constant 0.1",
      f"all({_between(0.08, _decay_mean('name', 'final_cost'), 0.1)} for name in {SCHEDULES + (CONSTANT,)!r})"),
+    ("its rate, 0.4 at epoch 0, is down to 0.04 at epoch 99 and below 0.02 for the whole second half of the run",
+     (f"np.isclose(schedules[{INVERSE_SQRT!r}](99), 0.04) "
+      f"and all(schedules[{INVERSE_SQRT!r}](epoch) <= 0.02 + 1e-12 for epoch in range(400, 800))")),
+    ("It starts a little slower than the constant 0.1 (a cost of about 0.23 after 100 epochs)",
+     (f"{_between(0.2, _decay_mean(repr(INVERSE_SQRT), 'cost_at(100)'), 0.26)} and "
+      f"{_decay_mean(repr(INVERSE_SQRT), 'cost_at(100)')} > {_decay_mean(repr(CONSTANT), 'cost_at(100)')}")),
+    ("ends the calmest of all on average, but higher, at about 0.11",
+     (f"all({_jitter(repr(INVERSE_SQRT))} < {_jitter('name')} for name in decay_runs if name != {INVERSE_SQRT!r}) "
+      f"and {_between(0.1, _decay_mean(repr(INVERSE_SQRT), 'final_cost'), 0.125)} "
+      f"and all({_decay_mean(repr(INVERSE_SQRT), 'final_cost')} > {_decay_mean('name', 'final_cost')} + 0.01 "
+      f"for name in {SCHEDULES + (CONSTANT,)!r})")),
+    ("for 400 epochs it stepped more timidly than even the small constant rate",
+     f"all(schedules[{INVERSE_SQRT!r}](epoch) < 0.02 for epoch in range(400, 800))"),
     ("nor the test accuracy (about 95%)",
      f"all({_between(0.94, _decay_mean('name', 'test_accuracy'), 0.96)} for name in {SCHEDULES + (CONSTANT,)!r})"),
+    # section 10: the saddle
+    ("falls below 1/4 only after 66 steps", f"{_leave(repr(GD), 0)} == 66"),
+    ("its cost stays at the saddle's 1/2 for dozens of steps",
+     (f"np.sum(np.abs(optim.saddle_cost(*saddle_paths[{GD!r}][1].T) - 0.5) < 0.05) >= 24")),
+    ("each of its steps multiplies $w_1$ by only about $1 + \\alpha/8 \\approx 1.09$",
+     (f"bowl_best[{GD!r}] == 0.7 and round(1 + 0.7 / 8, 2) == 1.09 and "
+      f"np.allclose(saddle_paths[{GD!r}][1][6:40, 0] / saddle_paths[{GD!r}][1][5:39, 0], 1 + 0.7 / 8, atol=1e-3)")),
+    ("Momentum, at its larger rate, leaves sooner (after 50 steps), swinging across the valley all the while",
+     (f"{_leave(repr(MOMENTUM), 0)} == 50 and bowl_best[{MOMENTUM!r}] > bowl_best[{GD!r}] and "
+      f"np.sum(np.abs(saddle_paths[{MOMENTUM!r}][1][10:50, 1]) > 0.1) > 10")),
+    ("RMSprop (3 steps) and Adam (10 steps)", f"{_leave(repr(RMSPROP), 0)} == 3 and {_leave(repr(ADAM), 0)} == 10"),
+    ("their steps along $w_1$ are about $\\alpha$ long or longer from the very first one",
+     (f"all(np.all(np.abs(np.diff(saddle_paths[n][1][:4, 0])) > 0.7 * saddle_paths[n][0]) for n in {ADAPTIVE!r})")),
+    ("costs gradient descent 55 more steps", f"{_leave(repr(GD), 1)} - {_leave(repr(GD), 0)} == 55"),
+    ("$\\ln 100 / \\ln(1 + \\alpha/8) \\approx 55$", "round(np.log(100) / np.log(1 + 0.7 / 8)) == 55"),
+    ("and momentum 39 more, but RMSprop and Adam none",
+     (f"{_leave(repr(MOMENTUM), 1)} - {_leave(repr(MOMENTUM), 0)} == 39 and "
+      f"all({_leave('n', 1)} == {_leave('n', 0)} "
+      f"for n in {ADAPTIVE!r})")),
+    ("Started exactly on the ridge, no optimizer ever leaves: the gradient has no $w_1$ component there",
+     ("offsets[2] == 0 and all(steps[2] is None for steps in leave_steps.values()) and "
+      "all(np.all(optim.saddle_path(optimizers[n](), rate, start=(0.0, 1.5), steps=300)[:, 0] == 0) "
+      "for n, rate in bowl_best.items())")),
     # section 10 and the summary
     (("after 600 epochs the cost of gradient descent was still above 0.35 on every seed, while RMSprop and Adam were "
       "below 0.15 on every seed"),
