@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from conftest import visible_verdict as verdict_of
 
+from autograder.reference import reference
 from helpers import nn, regularization
 
 ASSIGNMENT = "02_regularization"
@@ -177,3 +178,115 @@ def test_plot_dev_costs_draws_each_seed_and_the_mean_of_every_model():
     np.testing.assert_array_equal(means[0].get_xdata(), [0, 100])
     assert len(ax.lines) == 6
     plt.close("all")
+
+
+def test_train_model_adds_the_extra_gradients_to_those_of_the_backward_pass():
+    data = tiny_data(np.random.default_rng(3))
+    zero = lambda X, Y, cache: {key: 0.0 for key in ("dW1", "db1", "dW2", "db2", "dW3", "db3")}
+    start, _ = regularization.train_model(data, backward=zero, num_iterations=1, seed=5)
+    moved, _ = regularization.train_model(data, backward=zero, num_iterations=1, seed=5,
+                                          extra_gradients=lambda parameters, m: {"dW2": np.full((3, 20), m)})
+    np.testing.assert_allclose(moved["W2"], start["W2"] - regularization.LEARNING_RATE * 12)
+    assert all(np.array_equal(moved[key], start[key]) for key in start if key != "W2")
+
+
+def test_train_model_trains_on_augmented_inputs_drawn_anew_and_records_the_cost_of_the_inputs_as_they_are():
+    data = tiny_data(np.random.default_rng(4))
+    seen = []
+
+    def backward(X, Y, cache):
+        seen.append(X)
+        return nn.backward_propagation(X, Y, cache)
+
+    _, history = regularization.train_model(data, backward=backward, num_iterations=101, seed=2,
+                                            augment=lambda X, rng: X + rng.standard_normal(X.shape))
+    assert not np.array_equal(seen[0], data["X_train"]) and not np.array_equal(seen[0], seen[1])
+    last = history["snapshots"][-1]
+    assert history["train"][-1] == nn.compute_cost(nn.forward_propagation(data["X_train"], last)[0], data["Y_train"])
+
+
+def test_train_model_with_tanh_units_trains_and_measures_the_tanh_network():
+    data = tiny_data(np.random.default_rng(5))
+    parameters, history = regularization.train_model(data, hidden_activation="tanh", num_iterations=100, seed=1)
+    tanh_forward, _ = nn.sigmoid_network("tanh")
+    assert history["dev"][0] == nn.compute_cost(tanh_forward(data["X_dev"], history["snapshots"][0])[0], data["Y_dev"])
+    expected = [nn.accuracy(nn.predict(data[f"X_{split}"], parameters, tanh_forward), data[f"Y_{split}"])
+                for split in regularization.SPLITS]
+    np.testing.assert_allclose(regularization.accuracies(parameters, data, "tanh"), expected)
+
+
+def test_iteration_costs_records_the_cost_the_forward_pass_gives_at_every_iteration():
+    data = tiny_data(np.random.default_rng(6))
+    costs = regularization.iteration_costs(data, nn.forward_propagation, nn.backward_propagation, num_iterations=7, seed=3)
+    start = nn.initialize_he_uniform(regularization.LAYERS_DIMS, np.random.default_rng(3))
+    assert len(costs) == 7
+    assert costs[0] == nn.compute_cost(nn.forward_propagation(data["X_train"], start)[0], data["Y_train"])
+
+
+def test_l2_part_of_gradients_is_lambda_over_m_times_the_weights_from_a_right_backward_pass():
+    backward = reference(ASSIGNMENT, "backward_propagation_with_regularization")
+    parameters = nn.initialize_he_uniform([2, 5, 4, 1], np.random.default_rng(7))
+    parts = regularization.l2_part_of_gradients(backward, parameters, 0.7, 50)
+    assert set(parts) == {"dW1", "dW2", "dW3"}
+    for l in (1, 2, 3):
+        np.testing.assert_allclose(parts[f"dW{l}"], 0.7 / 50 * parameters[f"W{l}"], rtol=1e-12)
+
+
+def test_hidden_pre_activations_are_z1_then_z2_of_the_chosen_units():
+    parameters = nn.initialize_he_uniform(regularization.LAYERS_DIMS, np.random.default_rng(8))
+    X = np.random.default_rng(9).uniform(-1, 1, (2, 6))
+    _, cache = nn.forward_propagation(X, parameters)
+    z = regularization.hidden_pre_activations(parameters, X)
+    np.testing.assert_allclose(z, np.concatenate([cache[0].ravel(), cache[4].ravel()]))
+    assert regularization.hidden_pre_activations(parameters, X, "tanh").shape == (23 * 6,)
+
+
+def test_weight_size_shares_sort_the_103_weights_into_three_groups():
+    parameters = nn.initialize_he_uniform(regularization.LAYERS_DIMS, np.random.default_rng(10))
+    parameters["W1"][:5] = 1e-4  # 10 weights below 0.001
+    parameters["W2"][0] = 0.01  # 20 weights from 0.001 to 0.05
+    shares = regularization.weight_size_shares(parameters)
+    assert regularization.weights(parameters).shape == (103,)
+    assert shares[0] == 10 / 103 and shares.sum() == 1
+    assert shares[1] >= 20 / 103
+
+
+def test_north_of_stream_tells_the_banks_apart():
+    X = np.array([[0.0, 0.0, np.pi / 4, np.pi / 4], [0.1, -0.1, 0.6, 0.4]])  # the stream is at x2 = 0, then 0.5
+    np.testing.assert_array_equal(regularization.north_of_stream(X), [True, False, True, False])
+
+
+def test_the_figures_of_sections_7_to_9_draw_every_model_they_name():
+    weights_runs = {"L1": [always_survived()], "L2": [nn.initialize_he_uniform(regularization.LAYERS_DIMS,
+                                                                                np.random.default_rng(11))]}
+    ax = regularization.plot_weight_sizes(weights_runs, {"L1": "C0", "L2": "C1"})
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == ["L1", "L2"]
+    ax = regularization.plot_pre_activations({"a": np.zeros(5), "b": np.ones(5)}, {"a": "C0", "b": "C1"})
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == ["|z| < 0.5", "a", "b", "tanh(z)", "z"]
+    X = np.zeros((2, 4))
+    ax = regularization.plot_jitter(X, X + 0.1, np.array([[0, 1, 0, 1]]), class_names=["died", "survived"])
+    assert len(ax.lines) == 4 and [text.get_text() for text in ax.get_legend().get_texts()] == ["died", "survived"]
+    plt.close("all")
+
+
+# ----- the check of Exercise 6 (L1) ------------------------------------------------------------------
+def test_l1_check_names_the_factor_of_the_l2_term():
+    printed = visible_verdict("l1_penalty_and_gradient", "penalty with lambd / (2m), the factor of the L2 term").printed
+    assert "FAIL  worked example (m = 4, lambd = 0.1): the penalty is 0.125; expected 0.25" in printed
+    assert "You multiplied by lambd / (2m), the factor of the L2 term" in printed
+
+
+def test_l1_check_names_a_sign_that_is_nan_where_a_weight_is_0():
+    printed = visible_verdict("l1_penalty_and_gradient", "W / |W| for the sign: NaN where a weight is 0").printed
+    assert "FAIL  worked example (m = 4, lambd = 0.1): where W1 is 0, dW1 holds nan; expected a value from -0.025" in printed
+    assert "W / |W| is NaN where W = 0" in printed
+
+
+def test_l1_check_names_three_layers_fixed_on_a_network_of_two():
+    printed = visible_verdict("l1_penalty_and_gradient", "three layers, whatever the network").printed
+    assert "raised KeyError: 'W3'" in printed and "This network has 2 weight matrices, W1 and W2" in printed
+
+
+def test_l1_check_accepts_any_subgradient_where_a_weight_is_0():
+    assert visible_verdict("l1_penalty_and_gradient",
+                           "+1 at a weight of 0 (np.where(W >= 0, 1, -1)), a valid subgradient").passed

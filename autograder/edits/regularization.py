@@ -252,11 +252,66 @@ EARLY_STOPPING_VARIANTS = [
            "for i, cost in enumerate(dev_costs):\n        if cost < dev_costs[best]:"),)),
 ]
 
-MUTANTS = COST_MUTANTS + L2_BACKWARD_MUTANTS + FORWARD_MUTANTS + BACKWARD_MUTANTS + EARLY_STOPPING_MUTANTS
-VARIANTS = COST_VARIANTS + L2_BACKWARD_VARIANTS + FORWARD_VARIANTS + BACKWARD_VARIANTS + EARLY_STOPPING_VARIANTS
+# ----- Exercise 6: l1_penalty_and_gradient -----------------------------------------------------------
+LAYERS_LINE = "L = nn.layer_count(parameters)"
+ABS_SUM = 'np.sum(np.abs(parameters[f"W{l}"]))'
+SIGN = 'np.sign(parameters[f"W{l}"])'
+PENALTY_FACTOR, GRADIENT_FACTOR = "penalty = lambd / m *", '"dW{l}": lambd / m *'
+PENALTY_LINE = f"penalty = lambd / m * sum({ABS_SUM} for l in range(1, L + 1))"
+GRADIENT_LINE = f'gradients = {{f"dW{{l}}": lambd / m * {SIGN} for l in range(1, L + 1)}}'
+L1_LOOP = """penalty, gradients = 0.0, {}
+    for key, W in parameters.items():
+        if key.startswith("W"):
+            penalty += lambd / m * np.abs(W).sum()
+            gradients["d" + key] = lambd / m * np.sign(W)"""
+
+L1_MUTANTS = [
+    Edit("l1_penalty_and_gradient", "penalty with lambd / (2m), the factor of the L2 term",
+         ((PENALTY_FACTOR, "penalty = lambd / (2 * m) *"),), named_by="the factor of the L2 term"),
+    Edit("l1_penalty_and_gradient", "lambd / (2m) in the penalty and the gradient",
+         ((PENALTY_FACTOR, "penalty = lambd / (2 * m) *"), (GRADIENT_FACTOR, '"dW{l}": lambd / (2 * m) *')),
+         named_by="You used lambd / (2m) * sign(W)"),
+    Edit("l1_penalty_and_gradient", "squares (L2) in the penalty", ((ABS_SUM, 'np.sum(np.square(parameters[f"W{l}"]))'),),
+         named_by="the sum of the SQUARES"),
+    Edit("l1_penalty_and_gradient", "gradient lambd / m * W, that of L2", ((SIGN, 'parameters[f"W{l}"]'),),
+         named_by="That is L2's gradient"),
+    Edit("l1_penalty_and_gradient", "gradient lambd / m * |W|", ((SIGN, 'np.abs(parameters[f"W{l}"])'),),
+         named_by="not |w|"),
+    Edit("l1_penalty_and_gradient", "gradient without the 1/m", ((GRADIENT_FACTOR, '"dW{l}": lambd *'),),
+         named_by="You used lambd * sign(W): divide by m"),
+    Edit("l1_penalty_and_gradient", "penalty without the 1/m", ((PENALTY_FACTOR, "penalty = lambd *"),),
+         named_by="You multiplied by lambd alone"),
+    Edit("l1_penalty_and_gradient", "three layers, whatever the network", ((LAYERS_LINE, "L = 3"),),
+         named_by="not a fixed three layers"),
+    Edit("l1_penalty_and_gradient", "biases penalized too",
+         ((ABS_SUM, ABS_SUM + ' + np.sum(np.abs(parameters[f"b{l}"]))'),), named_by="penalize the weights W only"),
+    Edit("l1_penalty_and_gradient", "np.linalg.norm(W, 1), the largest column sum",
+         ((ABS_SUM, 'np.linalg.norm(parameters[f"W{l}"], 1)'),), named_by="is its largest column sum"),
+    Edit("l1_penalty_and_gradient", "absolute value of the sum of each matrix",
+         ((ABS_SUM, 'np.abs(np.sum(parameters[f"W{l}"]))'),), named_by="take the absolute value of each entry first"),
+    Edit("l1_penalty_and_gradient", "W / |W| for the sign: NaN where a weight is 0",
+         ((SIGN, 'parameters[f"W{l}"] / np.abs(parameters[f"W{l}"])'),), named_by="is NaN where W = 0"),
+    Edit("l1_penalty_and_gradient", "gradients named W1 .. WL instead of dW1 .. dWL", (('f"dW{l}":', 'f"W{l}":'),),
+         named_by="Name the keys dW1 .. dWL"),
+]
+
+L1_VARIANTS = [
+    Edit("l1_penalty_and_gradient", "a loop over the keys that start with W",
+         ((f"{LAYERS_LINE}\n    {PENALTY_LINE}\n    {GRADIENT_LINE}", L1_LOOP),)),
+    Edit("l1_penalty_and_gradient", "+1 at a weight of 0 (np.where(W >= 0, 1, -1)), a valid subgradient",
+         ((SIGN, 'np.where(parameters[f"W{l}"] >= 0, 1.0, -1.0)'),)),
+    Edit("l1_penalty_and_gradient", "1-norm of the flattened matrix",
+         ((ABS_SUM, 'np.linalg.norm(parameters[f"W{l}"].ravel(), ord=1)'),)),
+    Edit("l1_penalty_and_gradient", "L from the number of keys, a numpy float",
+         ((LAYERS_LINE, "L = len(parameters) // 2"), ("return float(penalty), gradients", "return penalty, gradients"))),
+]
+
+MUTANTS = COST_MUTANTS + L2_BACKWARD_MUTANTS + FORWARD_MUTANTS + BACKWARD_MUTANTS + EARLY_STOPPING_MUTANTS + L1_MUTANTS
+VARIANTS = COST_VARIANTS + L2_BACKWARD_VARIANTS + FORWARD_VARIANTS + BACKWARD_VARIANTS + EARLY_STOPPING_VARIANTS + L1_VARIANTS
 
 #: The mistakes of the example submission "mistakes".
 EXAMPLE_MISTAKES = [
     next(m for m in MUTANTS if m.description == "lambd / (2m) * W: the 2 of the derivative forgotten"),
     next(m for m in MUTANTS if m.description == "kept units not scaled by 1/keep_prob"),
+    next(m for m in MUTANTS if m.description == "gradient lambd / m * W, that of L2"),
 ]

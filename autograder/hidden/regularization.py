@@ -15,7 +15,8 @@ from autograder.hidden.common import hidden_test, numerical_gradient
 from autograder.reference import reference
 from helpers import nn
 from helpers.checks.regularization import (GRADIENT_KEYS, PARAMETER_KEYS, call_dropout_forward,
-                                           check_dropout_consistency, check_early_stopping_case, check_fresh_masks,
+                                           call_l1_penalty_and_gradient, check_dropout_consistency,
+                                           check_early_stopping_case, check_fresh_masks, check_l1_gradients,
                                            check_l2_gradients, check_mask_statistics, check_no_dropout_when_keeping_all,
                                            parameter_shapes, random_network, require_gradients, with_either_mask_type,
                                            with_masks)
@@ -175,3 +176,22 @@ def early_stopping(c, function):
                                   f"{kind} of {len(costs)} costs, patience {patience}")
     check_early_stopping_case(c, function, [0.4, 0.4, 0.4, 0.4], 2, solution([0.4, 0.4, 0.4, 0.4], 2), "a flat curve")
     check_early_stopping_case(c, function, [0.7], 1, solution([0.7], 1), "a single record")
+
+
+# ----- Exercise 6 ----------------------------------------------------------------------------------
+@hidden_test
+def l1_penalty_and_gradient(c, function):
+    solution = reference(ASSIGNMENT, "l1_penalty_and_gradient")
+    rng = np.random.default_rng(206)
+    for lambd in (0.0, 0.3, 1.7, float(rng.uniform(2, 10)), float(rng.uniform(0.01, 1))):
+        L = int(rng.integers(1, 6))
+        dims = [int(n) for n in rng.integers(1, 9, size=L + 1, endpoint=True)]
+        parameters = random_network(dims, rng, scale=rng.uniform(0.5, 2.0))
+        for l in range(1, L + 1):  # some weights exactly 0, where any subgradient from -lambd/m to lambd/m is right
+            parameters[f"W{l}"][rng.random(parameters[f"W{l}"].shape) < 0.15] = 0.0
+        m = int(rng.integers(1, 500))
+        what = f"layers {dims}, lambd = {lambd:.3g}, m = {m}"
+        penalty, gradients = call_l1_penalty_and_gradient(c, function, parameters, lambd, m, what)
+        expected_penalty, expected_gradients = solution(parameters, lambd, m)
+        c.expect_close(penalty, expected_penalty, f"{what}: the penalty", rtol=1e-7, atol=1e-12)
+        check_l1_gradients(c, gradients, parameters, expected_gradients, lambd, m, what)

@@ -702,3 +702,168 @@ def early_stopping(c, early_stopping):
     costs = np.array([0.8, 0.5, 0.4, 0.45, 0.41, 0.39, 0.42, 0.43, 0.44, 0.5])
     check_early_stopping_case(c, early_stopping, costs, 3, (5, 8), "a numpy array of dev costs")
     check_early_stopping_case(c, early_stopping, costs, 2, (2, 4), "the same array, patience 2")
+
+
+# ----- Exercise 6 ---------------------------------------------------------------------------------
+# The network of the worked example of Exercise 1 again: the |entries| of W1, W2 and W3 add up to
+# (1 + 1 + 2 + 0) + (3 + 1) + 2 = 10, so with lambd = 0.1 and m = 4 the L1 penalty is 0.1 / 4 * 10 =
+# 0.25, and every gradient entry is +-0.025, except at W1[1, 1] = 0, where any value from -0.025 to
+# 0.025 is a subgradient. Its squared entries add up to 20, the sums of its matrices are 2, 2 and 2,
+# their largest column sums 3, 3 and 2, and its |biases| add up to 20: each known mistake below
+# gives a penalty of its own.
+_TINY_L1_PENALTY = 0.25
+_TINY_L1_GRADIENTS = {"dW1": np.array([[0.025, -0.025], [0.025, 0.0]]), "dW2": np.array([[0.025, -0.025]]),
+                      "dW3": np.array([[0.025]])}
+#: The penalties known mistakes return for the worked example, and what to say of them.
+_L1_PENALTY_HINTS = (
+    (0.125, ("You multiplied by lambd / (2m), the factor of the L2 term: the L1 term here is lambd / m * sum |W| "
+             "(L2's 1/2 is there to cancel the 2 of the derivative of w**2; |w| has no square).")),
+    (0.5, ("That is lambd / m times the sum of the SQUARES (6 + 10 + 4 = 20), as in L2: the L1 term takes the "
+           "absolute values, np.abs, not the squares.")),
+    (0.15, ("That is lambd / m times |sum of W1| + |sum of W2| + |sum of W3| = 2 + 2 + 2: take the absolute value "
+            "of each entry first, then add them up (np.sum(np.abs(W))).")),
+    (0.2, ("np.linalg.norm(W, 1) of a matrix is its largest column sum (3 + 3 + 2 = 8 here), not the sum of all its "
+           "|entries|: use np.sum(np.abs(W)).")),
+    (1.0, "You multiplied by lambd alone: divide by m, the number of examples, too."),
+    (0.75, "That is lambd / m times 10 + 20: the |biases| (20) are in your sum; penalize the weights W only."),
+)
+_L1_HINT = "The penalty is lambd / m times the sum of |entries| of every W (np.sum(np.abs(W))); the biases are not in it."
+#: Networks of other depths, worked out by hand: (what, parameters, lambd, m, penalty, gradients,
+#: the penalty of W1, W2 and W3 alone).
+_L1_OTHER_DEPTHS = (
+    ("network with W1, W2 (L = 2), lambd = 0.6, m = 3",
+     {"W1": np.array([[0.5, -2.0, 1.0], [0.0, 1.5, -0.5]]), "b1": np.array([[1.0], [-1.0]]),
+      "W2": np.array([[-1.0, 3.0]]), "b2": np.array([[2.0]])}, 0.6, 3, 1.9,
+     {"dW1": np.array([[0.2, -0.2, 0.2], [0.0, 0.2, -0.2]]), "dW2": np.array([[-0.2, 0.2]])}, None),
+    ("network with W1 .. W4 (L = 4), lambd = 2, m = 8",
+     {"W1": np.array([[1.0, -0.5], [0.25, 2.0]]), "b1": np.array([[0.5], [-0.5]]),
+      "W2": np.array([[-1.0, 0.0], [0.5, 0.5]]), "b2": np.array([[1.0], [1.0]]),
+      "W3": np.array([[2.0, -1.5]]), "b3": np.array([[-1.0]]), "W4": np.array([[-0.75]]), "b4": np.array([[0.5]])},
+     2.0, 8, 2.5, {"dW1": np.array([[0.25, -0.25], [0.25, 0.25]]), "dW2": np.array([[-0.25, 0.0], [0.25, 0.25]]),
+                   "dW3": np.array([[0.25, -0.25]]), "dW4": np.array([[-0.25]])}, 2.3125),
+)
+
+
+def _keys(prefix, L):
+    """"W1", "W1 and W2" or "W1 .. WL" for ``prefix`` "W" and ``L`` layers."""
+    return f"{prefix}1" if L == 1 else f"{prefix}1 and {prefix}2" if L == 2 else f"{prefix}1 .. {prefix}{L}"
+
+
+def _layers_hint(L):
+    matrices = "matrix" if L == 1 else "matrices"
+    return (f"This network has {L} weight {matrices}, {_keys('W', L)}: take them from parameters "
+            "(L = nn.layer_count(parameters)), not a fixed three layers.")
+
+
+def _l1_error_hint(L):
+    """The hint for an exception raised on a network of ``L`` layers: a KeyError for a layer it does not have."""
+    def hint(error):
+        if type(error).__name__ == "KeyError" and str(error).strip("'\"")[:1] in ("W", "b"):
+            return _layers_hint(L)
+        return None
+    return hint
+
+
+def call_l1_penalty_and_gradient(c, function, parameters, lambd, m, what, announce=False):
+    """Call the student's function; stop unless it returns (penalty, gradients): a number and a dict with
+    dW1 .. dWL of the shapes of W1 .. WL (a db key, if any, must be zero). Returns the pair."""
+    L = nn.layer_count(parameters)
+    result = c.call(function, parameters, lambd, m, inputs=what, error_hint=_l1_error_hint(L))
+    pair_hint = "Return the pair penalty, gradients: a float and a dict with dW1 .. dWL."
+    require(c, isinstance(result, (tuple, list)) and len(result) == 2,
+            f"{what}: returned a {type(result).__name__}; expected the pair (penalty, gradients).", pair_hint)
+    penalty, gradients = result
+    require(c, is_number(penalty), f"{what}: the penalty is a {type(penalty).__name__}; expected a float.",
+            "The penalty is one number: return float(penalty).")
+    require(c, isinstance(gradients, dict), f"{what}: the gradients are a {type(gradients).__name__}; expected a dict.",
+            pair_hint)
+    missing = [f"dW{l}" for l in range(1, L + 1) if f"dW{l}" not in gradients]
+    if missing:
+        named = "Name the keys dW1 .. dWL, like the gradients of the backward pass." if "W1" in gradients \
+            else _layers_hint(L)
+        c.fail(f"{what}: the gradients lack {', '.join(missing)}.", named, stop=True)
+    for l in range(1, L + 1):
+        c.require_shape(np.asarray(gradients[f"dW{l}"]), parameters[f"W{l}"].shape, f"{what}: dW{l}",
+                        f"dW{l} has the shape of W{l}.")
+    biases = [key for key in gradients if str(key).startswith("db") and np.any(np.asarray(gradients[key]) != 0)]
+    if biases:
+        c.fail(f"{what}: the gradients hold a nonzero {biases[0]}.",
+               "Only the weights are penalized: return dW1 .. dWL (a db, if you return one, is 0).", stop=True)
+    if announce:
+        c.ok(f"{what}: returns a number and {_keys('dW', L)} of the shapes of {_keys('W', L)}")
+    return penalty, gradients
+
+
+def check_l1_penalty(c, penalty, expected, what, hints=()):
+    """The penalty matches ``expected``; a known wrong value among ``hints`` ((value, hint) pairs) is named."""
+    named = [hint for value, hint in hints if np.isclose(float(np.asarray(penalty, dtype=float)), value, rtol=1e-6)]
+    c.expect_close(penalty, expected, f"{what}: the penalty", rtol=1e-7, atol=1e-12,
+                   hint=named[0] if named else _L1_HINT)
+
+
+def l1_gradient_hint(gradient, W, lambd, m, l):
+    """What to say of a wrong dW{l} (``gradient``) of the weights ``W``, naming a known mistake when it is one."""
+    hint = f"dW{l} = lambd / m * np.sign(W{l}): +lambd/m where a weight is positive, -lambd/m where it is negative."
+    gradient = np.asarray(gradient, dtype=float)
+    nonzero = W != 0
+    known = (
+        (lambd / (2 * m) * np.sign(W), (" You used lambd / (2m) * sign(W): the L1 term here is lambd / m * sum |W|, "
+                                        "and its derivative lambd / m * sign(W).")),
+        (lambd * np.sign(W), " You used lambd * sign(W): divide by m, the number of examples."),
+        (lambd / m * W, (" That is L2's gradient, lambd / m * W: the derivative of |w| is sign(w), +1 or -1 whatever "
+                         "the size of w.")),
+        (lambd / m * np.abs(W), " You used lambd / m * |W|: the derivative of |w| is sign(w), not |w|."),
+        (-lambd / m * np.sign(W), " You subtracted: the penalty is added to the cost, so its gradient is added too."),
+    )
+    for wrong, named in known:
+        if lambd and np.allclose(gradient[nonzero], wrong[nonzero], rtol=1e-6, atol=1e-12):
+            return hint + named
+    return hint
+
+
+def check_l1_gradients(c, gradients, parameters, expected, lambd, m, what):
+    """dW[l] matches ``expected`` where W[l] is not 0, and is a subgradient, between -lambd/m and lambd/m, where it is."""
+    L = nn.layer_count(parameters)
+    comparisons = []
+    for l in range(1, L + 1):
+        W = parameters[f"W{l}"]
+        gradient = np.asarray(gradients[f"dW{l}"], dtype=float)
+        # The entries where W is 0 are judged below; here both sides hold 0 there.
+        comparisons.append((np.where(W == 0, 0.0, gradient), np.where(W == 0, 0.0, expected[f"dW{l}"]),
+                            f"{what}: dW{l} (where W{l} is not 0)", l1_gradient_hint(gradient, W, lambd, m, l)))
+    expect_all_close(c, comparisons, f"{what}: {_keys('dW', L)} are lambd / m * sign(W) wherever W is not 0",
+                     rtol=1e-7, atol=1e-12)
+    at_zero = {l: np.asarray(gradients[f"dW{l}"], dtype=float)[parameters[f"W{l}"] == 0] for l in range(1, L + 1)}
+    if not any(values.size for values in at_zero.values()):
+        return
+    bound = lambd / m * (1 + 1e-9) + 1e-12
+    wrong = [(l, values) for l, values in at_zero.items() if not np.all(np.abs(values) <= bound)]
+    if not wrong:
+        c.ok(f"{what}: where a weight is 0, dW is a subgradient between -lambd/m and lambd/m")
+        return
+    l, values = wrong[0]
+    hint = "At w = 0, |w| has no derivative: any value from -lambd/m to lambd/m is a subgradient; np.sign(0) is 0."
+    if not np.all(np.isfinite(values)):
+        hint = "W / |W| is NaN where W = 0 (0 / 0): np.sign(W) gives the sign, and 0 where the weight is 0. " + hint
+    c.fail(f"{what}: where W{l} is 0, dW{l} holds {values.ravel()[0]:.4g}; expected a value from {-lambd / m:.4g} to "
+           f"{lambd / m:.4g}.", hint)
+
+
+@student_check
+def l1_penalty_and_gradient(c, l1_penalty_and_gradient):
+    what = "worked example (m = 4, lambd = 0.1)"
+    penalty, gradients = call_l1_penalty_and_gradient(c, l1_penalty_and_gradient, _TINY_NETWORK, 0.1, 4, what,
+                                                      announce=True)
+    check_l1_penalty(c, penalty, _TINY_L1_PENALTY, what, _L1_PENALTY_HINTS)
+    check_l1_gradients(c, gradients, _TINY_NETWORK, _TINY_L1_GRADIENTS, 0.1, 4, what)
+    for what, parameters, lambd, m, expected_penalty, expected_gradients, first_three in _L1_OTHER_DEPTHS:
+        penalty, gradients = call_l1_penalty_and_gradient(c, l1_penalty_and_gradient, parameters, lambd, m, what)
+        hints = ((first_three, _layers_hint(nn.layer_count(parameters))),) if first_three else ()
+        check_l1_penalty(c, penalty, expected_penalty, what, hints)
+        check_l1_gradients(c, gradients, parameters, expected_gradients, lambd, m, what)
+    what = "worked example with lambd = 0"
+    penalty, gradients = call_l1_penalty_and_gradient(c, l1_penalty_and_gradient, _TINY_NETWORK, 0.0, 4, what)
+    expect_all_close(c, [(penalty, 0.0, f"{what}: the penalty", "With lambd = 0 there is no penalty.")]
+                     + [(gradients[f"dW{l}"], np.zeros(_TINY_NETWORK[f"W{l}"].shape), f"{what}: dW{l}",
+                         "With lambd = 0 the gradients are 0.") for l in (1, 2, 3)],
+                     f"{what}: the penalty and the gradients are 0", atol=1e-15)
