@@ -33,6 +33,21 @@ def _axes(ax, figsize=None):
     return ax
 
 
+def _finish(ax, xlabel, ylabel, title=None, logx=False, logy=False, legend=True):
+    """Label ``ax``, set its log scales, show its legend when ``legend``; return ``ax``."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if logx:
+        ax.set_xscale("log")
+    if logy:
+        ax.set_yscale("log")
+    if legend:
+        ax.legend()
+    if title:
+        ax.set_title(title)
+    return ax
+
+
 def plot_dataset(X, Y, ax=None, title=None, class_names=None):
     """Scatter 2-D points coloured by class.
 
@@ -115,17 +130,7 @@ def plot_curves(curves, xlabel, ylabel, ax=None, title=None, x=None, logy=False,
         values = np.asarray(values, dtype=float)
         xs = np.arange(len(values)) if x is None else np.asarray(x)[: len(values)]
         ax.plot(xs, values, label=label, **{"linewidth": 1.6, **styles.get(label, {})})
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    if logy:
-        ax.set_yscale("log")
-    if logx:
-        ax.set_xscale("log")
-    if len(curves) > 1:
-        ax.legend()
-    if title:
-        ax.set_title(title)
-    return ax
+    return _finish(ax, xlabel, ylabel, title, logx, logy, legend=len(curves) > 1)
 
 
 def plot_costs(costs, record_every=100, ax=None, title="Training cost", logy=False, styles=None):
@@ -302,17 +307,7 @@ def plot_trials(trials, x, y, ax=None, title=None, logx=True, logy=True, marker=
                         edgecolors="black", linewidths=0.5, label=label)
     if colorbar:
         ax.figure.colorbar(points, ax=ax, label=score_label)
-    if logx:
-        ax.set_xscale("log")
-    if logy:
-        ax.set_yscale("log")
-    ax.set_xlabel(x)
-    ax.set_ylabel(y)
-    if label:
-        ax.legend(loc="best")
-    if title:
-        ax.set_title(title)
-    return ax
+    return _finish(ax, x, y, title, logx, logy, legend=bool(label))
 
 
 def format_mean_range(values, float_format="{:.1%}"):
@@ -362,16 +357,7 @@ def plot_seed_curves(curves, xlabel, ylabel, ax=None, title=None, x=None, logy=F
                     transform=ax.get_xaxis_transform(), label=None if (~diverged).any() else label)
         if (~diverged).any():
             ax.plot(xs, values[~diverged].mean(axis=0), label=label, **style)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    if logy:
-        ax.set_yscale("log")
-    if logx:
-        ax.set_xscale("log")
-    ax.legend()
-    if title:
-        ax.set_title(title)
-    return ax
+    return _finish(ax, xlabel, ylabel, title, logx, logy)
 
 
 def plot_probability_bars(distributions, class_names=None, suptitle=None):
@@ -423,11 +409,4 @@ def plot_seed_points(values, xlabel, ylabel, ax=None, title=None, logy=False):
     ax.set_xscale("log")
     ax.set_xticks(settings, [f"{setting:g}" for setting in settings])
     ax.minorticks_off()
-    if logy:
-        ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    ax.legend()
-    if title:
-        ax.set_title(title)
-    return ax
+    return _finish(ax, xlabel, ylabel, title, logy=logy)

@@ -70,6 +70,13 @@ def test_release_contains_no_solution_or_hidden_test_text(assignment, releases):
     assert release_leaks(course.read_source(assignment), nbformat.read(releases[assignment], as_version=4)) == []
 
 
+@pytest.mark.parametrize("assignment", course.assignments())
+def test_release_tells_students_validate_runs_only_the_visible_checks(assignment, releases):
+    introduction = " ".join(next(cell for cell in nbformat.read(releases[assignment], as_version=4).cells
+                                 if cell.cell_type == "markdown").source.split())
+    assert "all that nbgrader's *Validate* button runs" in introduction and "`course check" in introduction
+
+
 def test_release_leaks_finds_a_solution_line_left_in_a_release(releases):
     source = course.read_source("01_initialization")
     release = nbformat.read(releases["01_initialization"], as_version=4)
