@@ -23,10 +23,16 @@ def test_the_sandbox_shows_the_helpers_but_not_the_course(tmp_path):
     bound = set(arguments_of(command, "--bind") + arguments_of(command, "--ro-bind") +
                 arguments_of(command, "--ro-bind-try"))
     assert str(sandbox.package_folder("helpers")) in bound and str(tmp_path / "sockets") in bound
-    assert not any(REPOSITORY == Path(path) or course.SOURCE_DIR.is_relative_to(path)
-                   for path in bound)
+    hidden = arguments_of(command, "--tmpfs")
+
+    def visible(path):
+        return any(path.is_relative_to(b) for b in bound) and not any(path.is_relative_to(h) for h in hidden)
+
+    assert str(REPOSITORY) not in bound
+    assert str(sandbox.package_folder("autograder")) in hidden
+    # The source notebooks: the checkout's (editable install) and the copy inside a regular install's package.
+    assert not visible(course.SOURCE_DIR) and not visible(sandbox.package_folder("autograder") / "notebooks")
     assert "--unshare-all" in command  # the network among them
-    assert str(sandbox.package_folder("autograder")) in arguments_of(command, "--tmpfs")
 
 
 def test_the_sandbox_drops_every_capability_and_sets_no_variable():
