@@ -9,7 +9,7 @@ tests of the edited function judge it as the grader judges a kernel's: through t
 
 from dataclasses import dataclass
 
-from autograder import course, reference, submissions
+from autograder import course, held_out, reference, submissions
 from autograder.judge import checks_of, run_checks, through_the_wire
 
 
@@ -57,15 +57,23 @@ def judge(assignment, function, edits=(), description="the solution"):
     return Judgement(function, description, visible.passed, hidden.passed, named)
 
 
+def judged_functions(assignment):
+    """The graded functions of ``assignment`` that have mutants and variants: those of its grade cells but a
+    function graded by its accuracy on the held-out set (the capstone's ``predict_digits``)."""
+    return [function for function in map(course.exercise_name, course.grade_cells(course.read_source(assignment)))
+            if function != held_out.JUDGED.get(assignment)]
+
+
 def judge_assignment(assignment):
     """Judgements of the solution, every mutant and every variant of ``assignment``.
 
     Returns a dict with keys "solutions", "mutants" and "variants", each a list of Judgement.
+    A function graded on the held-out set by its accuracy (the capstone's ``predict_digits``) has none:
+    the grades of the demo's examples measure it.
     """
     module = submissions.edits(assignment)
-    functions = list(course.solution_cells(course.read_source(assignment)))
     return {
-        "solutions": [judge(assignment, f) for f in functions],
+        "solutions": [judge(assignment, f) for f in judged_functions(assignment)],
         "mutants": [judge(assignment, e.function, [e], e.description) for e in module.MUTANTS],
         "variants": [judge(assignment, e.function, [e], e.description) for e in module.VARIANTS],
     }
@@ -106,6 +114,9 @@ def report(assignments):
                          for j in variants if not (j.visible_passed and j.hidden_passed)]
             problems += [f"{assignment} {j.function}: the visible check no longer names the mistake: {j.description}"
                          for j in mutants if j.named is False]
+        if assignment in held_out.JUDGED:
+            lines.append(f"{assignment:<22} {held_out.JUDGED[assignment]:<40} graded by its accuracy on the held-out "
+                         f"test set: no mutants (the demo grades its examples)")
     lines.append("-" * len(header))
     mutants, hidden, visible, variants, full, named = totals
     lines.append(f"{'total':<63} {_percent(hidden, mutants):>22} {_percent(visible, mutants):>17} "

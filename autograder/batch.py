@@ -82,6 +82,7 @@ def grade_batch(grader, found, sheet, feedback=True, jobs=1, scheduler=None):
 def _grade_on_workers(grader, found, indices, feedback, finish, workers, scheduler, assignments):
     """Grade the submissions ``found[i]`` for ``i`` in ``indices`` on workers; return the indices whose worker crashed."""
     crashed = []
+    shared = grader.shared_files()
     with _executor(workers, scheduler, grader, assignments) as executor:
         futures = {}
         for index in indices:
@@ -92,7 +93,7 @@ def _grade_on_workers(grader, found, indices, feedback, finish, workers, schedul
                 finish(index, grader.failed_result(item.student, item.assignment, str(problem)))
                 continue
             futures[executor.submit(grade_in_worker, grader.limits, item.student, item.assignment, notebook,
-                                    feedback)] = index
+                                    feedback, shared)] = index
         for future in concurrent.futures.as_completed(futures):
             index = futures[future]
             try:
@@ -181,13 +182,21 @@ def adopt_course(limits, files, assignments):
     _worker_course(limits, files)[1].update(assignments)
 
 
-def grade_in_worker(limits, student, assignment, notebook, feedback):
+def grade_in_worker(limits, student, assignment, notebook, feedback, shared):
     """Worker side: grade one notebook (its bytes) in this process's own Course.
+
+    ``shared`` (relative path -> bytes) are the coordinator's files every grading reads (the
+    capstone's held-out set): the worker's work folder takes them first.
 
     Returns ``(result, files)``: the SubmissionResult and ``Course.graded_files``. The worker's
     copies are removed, so a long-lived worker does not fill its disk.
     """
     grader, released, folder = _worker_course(limits)
+    for relative, data in shared.items():
+        path = grader.work_dir / relative
+        if not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
     if assignment not in released:
         grader.release(assignment)
         released.add(assignment)
@@ -208,13 +217,14 @@ def grade_in_worker(limits, student, assignment, notebook, feedback):
 class GradesCsv:
     """The grades CSV: one row per submission, each written as soon as its submission is graded.
 
-    The columns: student, assignment, score, max_score, the points of every exercise of
-    ``assignments`` (and of those the file had already), reasons (why each lost point was
+    The columns: student, assignment, score, max_score, test_accuracy (the capstone's, on the
+    held-out test set), the points of every exercise of ``assignments`` (and of those the file
+    had already; empty for an answer still to grade by hand), reasons (why each lost point was
     lost) and notes (what the grader put right before grading). The rows the file had stay,
     but for those of submissions graded again (see ``begin``).
     """
 
-    FIRST_COLUMNS = ["student", "assignment", "score", "max_score"]
+    FIRST_COLUMNS = ["student", "assignment", "score", "max_score", "test_accuracy"]
     LAST_COLUMNS = ["reasons", "notes"]
 
     def __init__(self, path, assignments):
@@ -222,7 +232,8 @@ class GradesCsv:
         old_columns, self.old_rows = _read_grades_csv(self.path)
         gradable = sorted(set(course.assignments()) & set(assignments))
         exercises = [course.exercise_name(grade_id) for assignment in gradable
-                     for grade_id in course.grade_cells(course.read_source(assignment))]
+                     for grade_id in {**course.grade_cells(course.read_source(assignment)),
+                                      **course.manual_cells(course.read_source(assignment))}]
         fixed = self.FIRST_COLUMNS + self.LAST_COLUMNS
         self.columns = [*self.FIRST_COLUMNS, *dict.fromkeys([c for c in old_columns if c not in fixed] + exercises),
                         *self.LAST_COLUMNS]
@@ -275,6 +286,8 @@ def grades_row(result):
     Its reasons say why each lost point was lost, or give the one error that cost them all.
     """
     reasons = [result.error] if result.error else [f"{e.name}: {e.reason}" for e in result.exercises if e.reason]
+    accuracy = result.measures.get("test_accuracy")
     return {"student": result.student, "assignment": result.assignment, "score": f"{result.score:g}",
-            "max_score": f"{result.max_score:g}", **{e.name: f"{e.score:g}" for e in result.exercises},
+            "max_score": f"{result.max_score:g}", "test_accuracy": "" if accuracy is None else f"{accuracy:.4f}",
+            **{e.name: "" if e.pending else f"{e.score:g}" for e in result.exercises},
             "reasons": "; ".join(reasons), "notes": "; ".join(result.notes)}

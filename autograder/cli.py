@@ -1,4 +1,4 @@
-"""The instructor's command line: ``course release | grade | check | report | student-kit | site | demo``.
+"""The instructor's command line: ``course release | grade | export | check | report | student-kit | site | demo``.
 
 Run ``course --help`` (or ``python -m autograder --help``) for the options. Each command
 imports the grader (nbgrader and its dependencies take seconds to import) when it runs,
@@ -81,6 +81,12 @@ def build_parser():
                        help="grade again the submissions the CSV has rows of, replacing those rows")
     grade.add_argument("--no-feedback", action="store_true", help="skip the HTML feedback")
 
+    export = add("export", run_export, "Write the grades CSV again from the gradebook, with the answers graded "
+                                       "by hand since (in nbgrader's Formgrader) counted.")
+    export.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: every assignment")
+    export.add_argument("--csv", type=Path, default=Path("grades.csv"),
+                        help="the grades CSV whose rows of these submissions are replaced (default: %(default)s)")
+
     check = add("check", run_check, "Grade your own notebook locally, with the hidden tests, and see each exercise.")
     check.add_argument("notebook", type=Path)
     check.add_argument("--assignment", help="default: guessed from the notebook's file name and cells")
@@ -141,6 +147,22 @@ def run_grade(args):
         print(f"feedback: {grader.work_dir / 'feedback'}/<student>/<assignment>/<assignment>.html")
 
 
+# ----- export ---------------------------------------------------------------------------------
+def run_export(args):
+    from autograder import course
+    from autograder.batch import GradesCsv
+    from autograder.pipeline import Course
+    results = Course(args.work_dir).graded_results(args.assignments or course.assignments())
+    if not results:
+        raise FileNotFoundError(f"{args.work_dir} has no graded submission of {', '.join(args.assignments or ['any assignment'])}.")
+    sheet = GradesCsv(args.csv, {result.assignment for result in results})
+    sheet.begin(results)
+    for result in results:
+        sheet.add(result)
+    print(format_results(results))
+    print(f"\ngrades: {args.csv}")
+
+
 def grading_course(args, work_dir, others_code=True):
     """The Course that grades with the command's limits and sandbox choice.
 
@@ -160,7 +182,8 @@ def format_results(results):
     width = max([len(r.student) for r in results] + [7])
     lines = [f"{'student':<{width}}  {'assignment':<22} {'score':>11}", "-" * (width + 36)]
     for r in results:
-        lines.append(f"{r.student:<{width}}  {r.assignment:<22} {r.score:>5g} / {r.max_score:<3g}")
+        by_hand = f"  ({r.to_grade_by_hand:g} to grade by hand)" if r.to_grade_by_hand else ""
+        lines.append(f"{r.student:<{width}}  {r.assignment:<22} {r.score:>5g} / {r.max_score:<3g}{by_hand}")
         if r.error:
             lines.append(f"{'':<{width}}    ! {r.error}")
         else:
@@ -180,12 +203,16 @@ def run_check(args):
         print(f"Grading {args.notebook} as {assignment} (this runs the whole notebook) ...")
         result = grader.grade("me", assignment, args.notebook, feedback=False)
     for e in result.exercises:
-        mark = "ok  " if not e.reason else "FAIL"
+        mark = "ok  " if not e.reason else "todo" if e.pending else "FAIL"
         print(f"  {mark}  {e.name:<34} {e.score:g}/{e.max_score:g}  {e.reason}")
     if result.error and not result.exercises:
         print(f"  {result.error}")
-    print(f"Total: {result.score:g} / {result.max_score:g}")
-    return 0 if result.score == result.max_score and result.max_score > 0 else 1
+    if "test_accuracy" in result.measures:
+        print(f"  test accuracy on a held-out set drawn for this check: {result.measures['test_accuracy']:.1%}")
+    by_hand = f" ({result.to_grade_by_hand:g} more to grade by hand)" if result.to_grade_by_hand else ""
+    print(f"Total: {result.score:g} / {result.max_score - result.to_grade_by_hand:g}{by_hand}")
+    full = result.score == result.max_score - result.to_grade_by_hand
+    return 0 if full and result.max_score > 0 else 1
 
 
 def guess_assignment(path):

@@ -71,6 +71,12 @@ def is_grade_cell(cell):
     return cell.get("cell_type") == "code" and bool(meta.get("grade"))
 
 
+def is_manual_cell(cell):
+    """A written answer graded by hand: a markdown cell that is both an answer and a grade cell."""
+    meta = nbgrader_meta(cell)
+    return cell.get("cell_type") == "markdown" and bool(meta.get("grade")) and bool(meta.get("solution"))
+
+
 def solution_cells(notebook):
     """Dict grade_id -> source of every autograded answer cell of a notebook (dict or nbformat node)."""
     return {nbgrader_meta(c)["grade_id"]: c["source"] for c in notebook["cells"] if is_solution_cell(c)}
@@ -80,6 +86,12 @@ def grade_cells(notebook):
     """Dict grade_id -> points of every autograded test cell."""
     return {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
             for c in notebook["cells"] if is_grade_cell(c)}
+
+
+def manual_cells(notebook):
+    """Dict grade_id -> points of every answer graded by hand (see is_manual_cell)."""
+    return {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
+            for c in notebook["cells"] if is_manual_cell(c)}
 
 
 def exercise_name(grade_id):

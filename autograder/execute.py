@@ -8,6 +8,8 @@
   the hidden tests itself (:mod:`autograder.judge`), calling the student's function in the
   kernel over a Unix socket that carries plain data only (:mod:`autograder.wire`), and
   writes the cell's outputs: what the checks printed and, when they failed, the error;
+- a check may give part of a cell's points (a :class:`~autograder.judge.Score`), written as
+  the cell's result, which nbgrader reads as partial credit;
 - the whole notebook has a time budget, not only each cell;
 - a cell's recorded output is capped, so a flood of prints cannot exhaust the grader;
   errors and the start of stderr are always kept.
@@ -20,13 +22,15 @@ from pathlib import Path
 from jupyter_core.utils import run_sync
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Integer
+from traitlets import Integer, Unicode
 
-from autograder import course, judge, wire
+from autograder import course, held_out, judge, wire
 from autograder.sandbox import GradingKernelManager
 
 #: Marks the lines the grader adds to a cell's output.
 NOTE_PREFIX = "[grader] "
+#: The type of the result data that carries a Score's measures.
+MEASURES_MIME = "application/vnd.course.measures+json"
 #: The name under which the kernel keeps the wire module.
 WIRE_MODULE = "_course_wire"
 
@@ -36,6 +40,8 @@ class GradingExecute(Execute):
 
     notebook_timeout = Integer(900, help="Seconds the whole notebook may run.").tag(config=True)
     max_output_chars = Integer(1_000_000, help="Output kept per cell, in characters.").tag(config=True)
+    work_dir = Unicode("", help="The work folder, whose held-out data the checks read (see autograder.held_out).").tag(
+        config=True)
 
     def __init__(self, **kwargs):
         kwargs["kernel_manager_class"] = GradingKernelManager
@@ -65,7 +71,7 @@ class GradingExecute(Execute):
         if not _is_test_cell(cell) or not cell.source.strip():
             return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
         verdict = await self._judge(course.exercise_name(course.nbgrader_meta(cell)["grade_id"]), cell, cell_index)
-        cell.outputs = verdict_outputs(verdict)
+        cell.outputs = verdict_outputs(verdict, float(course.nbgrader_meta(cell).get("points", 0)))
         cell.execution_count = None
         return cell
 
@@ -80,8 +86,9 @@ class GradingExecute(Execute):
             request = self.kc.execute(f"__import__('sys').modules[{WIRE_MODULE!r}].serve({address!r}, "
                                       f"{function_name!r}, globals())", silent=True, store_history=False,
                                       allow_stdin=False, stop_on_error=False)
-            verdict = judge.judge_in_kernel(listener, self.resources["nbgrader"]["assignment"], function_name,
-                                            time.monotonic() + self._get_timeout(cell), self._kernel_process_alive)
+            with held_out.work_folder(self.work_dir or Path.cwd()):
+                verdict = judge.judge_in_kernel(listener, self.resources["nbgrader"]["assignment"], function_name,
+                                                time.monotonic() + self._get_timeout(cell), self._kernel_process_alive)
         Path(address).unlink(missing_ok=True)
         if verdict.error and verdict.error[0] == wire.ChannelTimeout.ename:
             await self.km.interrupt_kernel()
@@ -125,17 +132,33 @@ class GradingExecute(Execute):
         return reply["content"] if reply else {"status": "error", "ename": "no reply", "evalue": ""}
 
 
-def verdict_outputs(verdict):
+def verdict_outputs(verdict, points):
     """A grade cell's outputs for a Verdict: what the checks printed, then the error if they failed.
 
-    nbgrader gives the cell's points when it has no error output; nothing else here can
-    give partial credit (the cell never has an ``execute_result``).
+    nbgrader gives the cell's ``points`` when it has no error output, none when it has one,
+    and the number of an ``execute_result`` when it has that: the result written here for a
+    Verdict with a Score, its measures beside it (see :func:`measures_of`).
     """
     outputs = [NotebookNode(output_type="stream", name="stdout", text=verdict.printed)] if verdict.printed else []
+    if verdict.score is not None:
+        earned = round(min(max(verdict.score.fraction, 0.0), 1.0) * points, 6)
+        outputs.append(NotebookNode(output_type="execute_result", execution_count=None, metadata={},
+                                    data={"text/plain": f"{earned:g}",
+                                          MEASURES_MIME: {"measures": dict(verdict.score.measures)}}))
     if verdict.error:
         name, text = verdict.error
         outputs.append(NotebookNode(output_type="error", ename=name, evalue=text, traceback=[f"{name}: {text}"]))
     return outputs
+
+
+def measures_of(cell):
+    """The measures a Score gave a graded cell (dict name -> number), read from its outputs; {} if none."""
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "execute_result":
+            measures = output.get("data", {}).get(MEASURES_MIME, {}).get("measures", {})
+            if isinstance(measures, dict):
+                return {k: float(v) for k, v in measures.items() if isinstance(v, (int, float))}
+    return {}
 
 
 def _is_test_cell(cell):

@@ -26,15 +26,30 @@ MAX_PRINTED = 100_000
 
 
 @dataclass
+class Score:
+    """What a check returns to give part of a grade cell's points, with the measures it was given for.
+
+    ``fraction`` (0 to 1) of the cell's points; ``measures`` a dict name -> number that the
+    grades CSV reports (for example ``{"test_accuracy": 0.853}``).
+    """
+
+    fraction: float
+    measures: dict
+
+
+@dataclass
 class Verdict:
     """What the checks of one graded function printed, and why they failed (None: they passed).
 
     ``error`` is ``(name, text)``: ``("CheckFailed", ...)``, ``("NotImplementedError", ...)``,
     ``("CellTimeoutError", ...)``, or the exception a check met on what the function returned.
+    ``score`` is the Score a check returned, when one did and none failed: the cell earns that
+    fraction of its points instead of all of them.
     """
 
     printed: str
     error: tuple | None = None
+    score: Score | None = None
 
     @property
     def passed(self):
@@ -57,12 +72,13 @@ def checks_of(assignment):
 def run_checks(checks, function):
     """Run each of ``checks`` on ``function`` until one fails; return the Verdict."""
     printed = io.StringIO()
-    error = None
+    error = score = None
     with contextlib.redirect_stdout(printed), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a check records the warnings of the calls it makes; others are noise
         try:
             for check in checks:
-                check(function)
+                returned = check(function)
+                score = returned if isinstance(returned, Score) else score
         except CheckFailed as failure:
             error = ("CheckFailed", str(failure))
         except NotImplementedError as failure:
@@ -71,7 +87,8 @@ def run_checks(checks, function):
             error = (failure.ename, f"the kernel did not answer the grader: {failure}")
         except Exception as failure:  # a check met a value it cannot use: the answer is wrong
             error = (type(failure).__name__, f"the checks could not use what the function returned ({failure})")
-    return Verdict(_printable(printed.getvalue())[:MAX_PRINTED], error and tuple(map(_printable, error)))
+    return Verdict(_printable(printed.getvalue())[:MAX_PRINTED], error and tuple(map(_printable, error)),
+                   None if error else score)
 
 
 def judge(assignment, function_name, function):

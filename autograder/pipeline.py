@@ -24,8 +24,8 @@ from nbgrader.preprocessors import Execute, SaveAutoGrades
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
-from autograder import course, feedback, submissions
-from autograder.execute import GradingExecute
+from autograder import course, feedback, held_out, submissions
+from autograder.execute import GradingExecute, measures_of
 from autograder.limits import (
     DEFAULT_CELL_TIMEOUT,
     DEFAULT_MEMORY_LIMIT_MB,
@@ -57,6 +57,7 @@ def nbgrader_config(work_dir, cell_timeout=DEFAULT_CELL_TIMEOUT, isolated=False,
     c.Autograde.autograde_preprocessors = [GradingExecute if step is Execute else step
                                            for step in Autograde().autograde_preprocessors]
     c.GradingExecute.notebook_timeout = notebook_timeout
+    c.GradingExecute.work_dir = str(work_dir)
     c.GradingKernelManager.isolated = isolated
     c.GradingKernelManager.memory_limit_mb = memory_limit_mb
     c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
@@ -146,8 +147,11 @@ class Course:
     def release(self, assignment):
         """Build the student version of ``assignment`` and verify it gives nothing away.
 
-        Returns the path of the released notebook; raises ReleaseError on any problem.
+        Returns the path of the released notebook; raises ReleaseError on any problem. An assignment
+        graded on a held-out set (the capstone) gets one in this work folder, if it has none yet.
         """
+        if assignment in held_out.JUDGED:
+            held_out.ensure(self.work_dir)  # before any worker starts from this folder's files
         result = self.api.generate_assignment(assignment, force=True, create=True)
         if not result["success"]:
             raise ReleaseError(f"{assignment}: nbgrader could not generate the release:\n{result.get('error', '')}")
@@ -196,6 +200,11 @@ class Course:
             return self.failed_result(student, assignment, autograde_failure_reason(outcome))
         return self.read_result(student, assignment)
 
+    def shared_files(self):
+        """Dict relative path -> bytes of this folder's files that grading reads (the held-out set, when made)."""
+        path = held_out.path_in(self.work_dir)
+        return {str(held_out.RELATIVE_PATH): path.read_bytes()} if path.is_file() else {}
+
     def graded_files(self, student, assignment):
         """Dict relative path -> bytes of what grading one submission left in the step folders
         (the submitted and the autograded notebook, the feedback page when there is one)."""
@@ -232,25 +241,52 @@ class Course:
         return path if outcome["success"] and path.is_file() else None
 
     def read_result(self, student, assignment):
-        """Scores of each grade cell from the gradebook, with the reason for every lost point."""
+        """Scores of each grade cell from the gradebook, with the reason for every lost point.
+
+        An answer graded by hand that has no grade yet is ``pending``: it counts in the maximum,
+        not in the score. The measures the checks gave (the capstone's test accuracy) come along.
+        """
         notebook_path = self.step_dir(self.coursedir.autograded_directory, assignment, student) / f"{assignment}.ipynb"
         graded = nbformat.read(notebook_path, as_version=4)
         reasons = failure_reasons(graded)
-        order = list(course.grade_cells(course.read_source(assignment)))
+        source = course.read_source(assignment)
+        order = [*course.grade_cells(source), *course.manual_cells(source)]
         result = SubmissionResult(student, assignment)
+        written = course.manual_cells(source)
+        for cell in graded.cells:
+            if course.is_grade_cell(cell):
+                result.measures.update(measures_of(cell))
         with self.gradebook() as gradebook:
             submission = gradebook.find_submission_notebook(assignment, assignment, student)
             for grade in sorted(submission.grades, key=lambda g: order.index(g.name) if g.name in order else len(order)):
-                score = grade.score
-                result.exercises.append(ExerciseResult(
-                    course.exercise_name(grade.name), float(score), float(grade.max_score),
-                    "" if score >= grade.max_score else reasons.get(grade.name, "lost points")))
+                pending = bool(grade.needs_manual_grade) and grade.manual_score is None
+                score = 0.0 if pending else float(grade.score)
+                reason = ("to grade by hand (nbgrader's Formgrader), then course export" if pending else
+                          "" if score >= grade.max_score else
+                          reasons.get(grade.name, "not answered" if grade.name in written else "lost points"))
+                result.exercises.append(ExerciseResult(course.exercise_name(grade.name), score,
+                                                       float(grade.max_score), reason, pending))
         return result
+
+    def graded_results(self, assignments):
+        """The result of every submission of ``assignments`` this work folder has graded, read from its
+        gradebook: the grades given by hand since (in nbgrader's Formgrader) included."""
+        results = []
+        with self.gradebook() as gradebook:
+            graded = [(submission.student_id, assignment) for assignment in assignments
+                      if assignment in {a.name for a in gradebook.assignments}
+                      for submission in gradebook.assignment_submissions(assignment)]
+        for student, assignment in sorted(graded):
+            autograded = self.step_dir(self.coursedir.autograded_directory, assignment, student) / f"{assignment}.ipynb"
+            if autograded.is_file():
+                results.append(self.read_result(student, assignment))
+        return results
 
     def failed_result(self, student, assignment, reason):
         """A zero on every exercise of ``assignment``, each with ``reason``."""
         result = SubmissionResult(student, assignment, error=reason)
-        for grade_id, points in course.grade_cells(course.read_source(assignment)).items():
+        source = course.read_source(assignment)
+        for grade_id, points in {**course.grade_cells(source), **course.manual_cells(source)}.items():
             result.exercises.append(ExerciseResult(course.exercise_name(grade_id), 0.0, points, reason))
         return result
 
@@ -288,6 +324,8 @@ class ExerciseResult:
     score: float
     max_score: float
     reason: str = ""
+    #: An answer graded by hand that has no grade yet.
+    pending: bool = False
 
 
 @dataclass
@@ -299,6 +337,8 @@ class SubmissionResult:
     feedback: Path | None = None
     #: What the grader put right or restored in the submission (for the instructor to review).
     notes: list = field(default_factory=list)
+    #: What the checks measured, name -> number (the capstone's ``test_accuracy``).
+    measures: dict = field(default_factory=dict)
 
     @property
     def score(self):
@@ -307,6 +347,11 @@ class SubmissionResult:
     @property
     def max_score(self):
         return sum(e.max_score for e in self.exercises)
+
+    @property
+    def to_grade_by_hand(self):
+        """The points of the answers still to grade by hand."""
+        return sum(e.max_score for e in self.exercises if e.pending)
 
 
 def release_leaks(source, release):
@@ -348,6 +393,9 @@ def failure_reasons(notebook):
         elif stderr:
             reasons[course.nbgrader_meta(cell)["grade_id"]] = \
                 "wrote to stderr (a warning?), which nbgrader counts as a failure: " + _first_line(stderr[0].get("text", ""))
+        elif any(o.get("output_type") == "execute_result" for o in cell.get("outputs", [])):  # part of the points
+            stdout = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
+            reasons[course.nbgrader_meta(cell)["grade_id"]] = _last_line(stdout) if stdout.strip() else "part of the points"
     return reasons
 
 

@@ -71,23 +71,34 @@ def fill_answers(release, answers):
     notebook = nbformat.from_dict(release)
     for cell in notebook.cells:
         grade_id = course.nbgrader_meta(cell).get("grade_id")
-        if course.is_solution_cell(cell) and grade_id in answers:
+        if (course.is_solution_cell(cell) or course.is_manual_cell(cell)) and grade_id in answers:
             cell.source = answers[grade_id]
     return notebook
+
+
+def written_answers(assignment):
+    """Dict grade_id -> the source notebook's answer of every cell graded by hand, without markers."""
+    notebook = course.read_source(assignment)
+    return {course.nbgrader_meta(c)["grade_id"]: course.strip_markers(c["source"]).strip()
+            for c in notebook["cells"] if course.is_manual_cell(c)}
 
 
 def example_notebooks(assignment, release_path):
     """Dict student name -> example submission (nbformat node) for ``assignment``."""
     release = nbformat.read(release_path, as_version=4)
     return {
-        "perfect": fill_answers(release, student_solutions(assignment)),
+        "perfect": fill_answers(release, {**student_solutions(assignment), **written_answers(assignment)}),
         "untouched": release,
         "mistakes": fill_answers(release, student_solutions(assignment, edits(assignment).EXAMPLE_MISTAKES)),
     }
 
 
 def expected_example_scores(assignment):
-    """Dict student name -> expected total score of each example submission."""
+    """Dict student name -> expected total score of each example submission (answers graded by hand aside).
+
+    The mistakes of an assignment graded on a held-out set (see ``held_out.JUDGED``) are chosen
+    so that its model trains as well as the solution's: they lose only their own points.
+    """
     points = course.grade_cells(course.read_source(assignment))
     total = sum(points.values())
     lost = sum(points[f"check_{edit.function}"] for edit in {e.function: e for e in edits(assignment).EXAMPLE_MISTAKES}.values())

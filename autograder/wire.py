@@ -98,7 +98,10 @@ class RemoteCallable:
         """What the kernel's notebook calls ``name`` (the function offered beside this one), or None."""
         if self._lookup is None:
             return None
-        return self._connection.call(self._lookup, [name], {})
+        found = self._connection.call(self._lookup, [name], {})
+        if isinstance(found, RemoteCallable) and found._lookup is None:
+            found._lookup = self._lookup  # a sibling finds its own siblings too (a check of what it builds on)
+        return found
 
     def call_repeatedly(self, times, *args, **kwargs):
         """``[self(*args, **kwargs) for _ in range(times)]`` in one round trip over the wire."""

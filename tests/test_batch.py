@@ -138,8 +138,8 @@ def test_rows_of_other_submissions_stay_under_the_union_of_the_columns(tmp_path)
     with open(csv_path, newline="") as file:
         header = next(csv.reader(file))
     exercises = [course.exercise_name(g) for g in course.grade_cells(course.read_source(ASSIGNMENT))]
-    assert header == ["student", "assignment", "score", "max_score", "initialize_parameters_he", *exercises,
-                      "reasons", "notes"]
+    assert header == ["student", "assignment", "score", "max_score", "test_accuracy", "initialize_parameters_he",
+                      *exercises, "reasons", "notes"]
     rows = read_rows(csv_path)
     assert rows["earlier"]["initialize_parameters_he"] == "2" and rows["earlier"]["softmax"] == ""
     assert rows["empty"]["softmax"] == "0" and rows["empty"]["reasons"] == "not a readable notebook: the file is empty"

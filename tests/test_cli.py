@@ -13,7 +13,7 @@ def run_cli(*arguments):
 
 def test_help_lists_the_commands_without_importing_the_grader():
     shown = run_cli("--help")
-    for command in ("release", "grade", "check", "report", "student-kit", "site", "demo"):
+    for command in ("release", "grade", "export", "check", "report", "student-kit", "site", "demo"):
         assert command in shown
     assert "imported: []" in shown
 

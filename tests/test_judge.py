@@ -6,8 +6,12 @@ import time
 import numpy as np
 import pytest
 
+import nbformat
+from nbgrader.utils import determine_grade
+
 from autograder import course, judge, wire
-from autograder.execute import verdict_outputs
+from autograder.execute import measures_of, verdict_outputs
+from helpers.checks import CheckFailed
 
 
 @pytest.mark.parametrize("assignment", course.assignments())
@@ -48,11 +52,35 @@ def test_a_silent_kernel_is_a_timeout_not_a_students_error():
     assert verdict.error == ("CellTimeoutError", "the kernel did not answer the grader: no answer before the time limit")
 
 
+def graded_cell(outputs, points):
+    return nbformat.v4.new_code_cell("check.f(f)", outputs=outputs, metadata={"nbgrader": {
+        "grade": True, "solution": False, "grade_id": "check_f", "points": points, "locked": True, "schema_version": 3}})
+
+
 def test_a_verdict_becomes_outputs_that_nbgrader_scores():
-    passed = verdict_outputs(judge.Verdict("softmax\n4/4 checks passed\n"))
+    passed = verdict_outputs(judge.Verdict("softmax\n4/4 checks passed\n"), 2)
     assert [o.output_type for o in passed] == ["stream"]
-    failed = verdict_outputs(judge.Verdict("  FAIL  x\n", ("CheckFailed", "softmax: 1 of 4 checks failed")))
+    assert determine_grade(graded_cell(passed, 2)) == (2, 2)
+    failed = verdict_outputs(judge.Verdict("  FAIL  x\n", ("CheckFailed", "softmax: 1 of 4 checks failed")), 2)
     assert [o.output_type for o in failed] == ["stream", "error"] and failed[1].ename == "CheckFailed"
+    assert determine_grade(graded_cell(failed, 2)) == (0, 2)
+
+
+def test_a_check_that_returns_a_score_gives_that_part_of_the_points_and_its_measures():
+    verdict = judge.run_checks([lambda f: None, lambda f: judge.Score(0.75, {"test_accuracy": 0.78})], None)
+    assert verdict.passed and verdict.score == judge.Score(0.75, {"test_accuracy": 0.78})
+    cell = graded_cell(verdict_outputs(verdict, 12), 12)
+    assert determine_grade(cell) == (9, 12)
+    assert measures_of(cell) == {"test_accuracy": 0.78}
+
+
+def test_a_score_does_not_survive_a_failed_check():
+    def fails(f):
+        raise CheckFailed("f: 1 of 2 checks failed")
+
+    verdict = judge.run_checks([lambda f: judge.Score(1.0, {"test_accuracy": 0.9}), fails], None)
+    assert verdict.score is None
+    assert determine_grade(graded_cell(verdict_outputs(verdict, 12), 12)) == (0, 12)
 
 
 def test_text_that_cannot_be_written_is_escaped():

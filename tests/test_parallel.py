@@ -77,11 +77,11 @@ def test_a_dask_cluster_grades_exactly_as_one_process(folder, one_by_one, tmp_pa
         assert grade(folder, tmp_path / "work", "--scheduler", cluster.scheduler_address) == one_by_one
 
 
-def worker_that_dies_on_the_crasher(limits, student, assignment, notebook, feedback):
+def worker_that_dies_on_the_crasher(limits, student, assignment, notebook, feedback, shared):
     """A worker process that dies while it grades the student "crasher" (as one killed for its memory would)."""
     if student == "crasher":
         os._exit(1)
-    return batch.grade_in_worker(limits, student, assignment, notebook, feedback)
+    return batch.grade_in_worker(limits, student, assignment, notebook, feedback, shared)
 
 
 def test_a_submission_that_crashes_its_worker_is_retried_alone_then_gets_a_reason(releases, tmp_path, monkeypatch):
