@@ -291,6 +291,30 @@ def make_digits(seed=5):
     return arrays, description, source, "CC BY 4.0"
 
 
+def make_mnist1d(seed=42):
+    """MNIST-1D's training and development sets, for assignment 09 (the capstone).
+
+    ``X_*`` hold signals of 40 samples, one per column, standardized as the ``mnist1d``
+    package does; ``Y_*`` the digit 0-9 whose template the signal was drawn from.
+    ``X_train`` (40, 8000), ``X_dev`` (40, 2000). There is no test set here: the grader
+    draws its own from a secret seed (see ``autograder/held_out.py``, which generates both).
+    """
+    from autograder.held_out import mnist1d_examples
+
+    X, Y = mnist1d_examples(seed)
+    arrays = {"X_train": X[:, :8000], "Y_train": Y[:, :8000], "X_dev": X[:, 8000:], "Y_dev": Y[:, 8000:]}
+    description = (
+        "MNIST-1D: 10,000 one-dimensional signals of 40 samples, each a digit's template padded, "
+        "scaled, shifted, sheared and made noisy. Each column of X is one signal; Y is the digit. "
+        f"Package default settings, seed {seed}: 8000 train, 2000 dev (no test set: the grader's is secret)."
+    )
+    source = (
+        "Generated with the mnist1d package 0.0.2.post1 (S. Greydanus and D. Kobak, 'Scaling down deep "
+        "learning with MNIST-1D', ICML 2024; https://github.com/greydanus/mnist1d)"
+    )
+    return arrays, description, source, "Apache-2.0 (the mnist1d package's licence)"
+
+
 def make_breast_cancer():
     """scikit-learn's Wisconsin Diagnostic Breast Cancer data, for assignment 00 (Setup).
 
@@ -358,6 +382,7 @@ BUILDERS = {
     "digits": make_digits,
     "blobs": make_blobs,
     "seattle_weather": make_seattle_weather,
+    "mnist1d": make_mnist1d,
 }
 
 

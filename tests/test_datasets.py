@@ -25,6 +25,7 @@ ARRAYS = {
         "X_dev": ((64, 359), F), "Y_dev": ((1, 359), I),
         "X_test": ((64, 359), F), "Y_test": ((1, 359), I),
     },
+    "mnist1d": {"X_train": ((40, 8000), F), "Y_train": ((1, 8000), I), "X_dev": ((40, 2000), F), "Y_dev": ((1, 2000), I)},
     "seattle_weather": {
         "date": ((1461,), S), "temp_max": ((1461,), F), "temp_min": ((1461,), F), "precipitation": ((1461,), F),
     },
@@ -38,6 +39,7 @@ CLASSES = {
     "moons": [0, 1],
     "blobs": [0, 1, 2],
     "digits": list(range(10)),
+    "mnist1d": list(range(10)),
 }
 
 #: Synthetic datasets generated with exactly as many examples of each class in every split.
