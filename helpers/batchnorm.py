@@ -85,7 +85,7 @@ def backward(AL, Y, caches, batchnorm_backward):
     dA, grads[f"dW{L}"], grads[f"db{L}"] = nn.linear_backward(AL - Y, (A_prev, W, b))
     for l in range(L - 1, 0, -1):
         A_prev, W, bn_cache, Z_tilde = caches[l - 1]
-        dZ_tilde = nn.relu_backward(dA, Z_tilde)
+        dZ_tilde = nn.relu_gradient(dA, Z_tilde)
         dZ, dgamma, dbeta = batchnorm_backward(dZ_tilde, bn_cache)
         grads[f"dgamma{l}"] = dgamma / m
         grads[f"dbeta{l}"] = dbeta / m

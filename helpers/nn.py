@@ -39,7 +39,7 @@ def relu(Z):
     return np.maximum(0, Z), Z
 
 
-def relu_backward(dA, cache):
+def relu_gradient(dA, cache):
     """Gradient through a ReLU: ``dZ = dA`` where ``Z > 0``, else 0."""
     return np.where(cache > 0, dA, 0.0)
 
@@ -66,7 +66,7 @@ def linear_backward_activation(dA, cache):
 
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_backward),
-    "relu": (relu, relu_backward),
+    "relu": (relu, relu_gradient),
     "tanh": (tanh, tanh_backward),
     "linear": (linear, linear_backward_activation),
 }
@@ -182,11 +182,11 @@ def backward_propagation(X, Y, cache):
     dW3 = dZ3 @ A2.T / m
     db3 = np.sum(dZ3, axis=1, keepdims=True) / m
     dA2 = W3.T @ dZ3
-    dZ2 = relu_backward(dA2, Z2)
+    dZ2 = relu_gradient(dA2, Z2)
     dW2 = dZ2 @ A1.T / m
     db2 = np.sum(dZ2, axis=1, keepdims=True) / m
     dA1 = W2.T @ dZ2
-    dZ1 = relu_backward(dA1, Z1)
+    dZ1 = relu_gradient(dA1, Z1)
     dW1 = dZ1 @ X.T / m
     db1 = np.sum(dZ1, axis=1, keepdims=True) / m
     return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,

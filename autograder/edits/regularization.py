@@ -177,16 +177,16 @@ BACKWARD_MUTANTS = [
     Edit("backward_propagation_with_dropout", "no dropout step at all", (("    " + MASK2 + "\n", ""), ("    " + MASK1 + "\n", "")),
          named_by="without any dropout step"),
     Edit("backward_propagation_with_dropout", "the ReLU derivative left out (the mask taken for it)",
-         (("nn.relu_backward(dA2, Z2)", "dA2"), ("nn.relu_backward(dA1, Z1)", "dA1")),
+         (("nn.relu_gradient(dA2, Z2)", "dA2"), ("nn.relu_gradient(dA1, Z1)", "dA1")),
          named_by="without the ReLU's derivative"),
 ]
 
 BACKWARD_VARIANTS = [
     Edit("backward_propagation_with_dropout", "ReLU derivative from the cached A (A > 0)",
-         (("nn.relu_backward(dA2, Z2)", "dA2 * (A2 > 0)"), ("nn.relu_backward(dA1, Z1)", "dA1 * (A1 > 0)"))),
+         (("nn.relu_gradient(dA2, Z2)", "dA2 * (A2 > 0)"), ("nn.relu_gradient(dA1, Z1)", "dA1 * (A1 > 0)"))),
     Edit("backward_propagation_with_dropout", "mask applied after the ReLU derivative",
-         ((MASK2 + "\n    dZ2 = nn.relu_backward(dA2, Z2)", "dZ2 = nn.relu_backward(dA2, Z2) * D2 / keep_prob"),
-          (MASK1 + "\n    dZ1 = nn.relu_backward(dA1, Z1)", "dZ1 = nn.relu_backward(dA1, Z1) * D1 / keep_prob"))),
+         ((MASK2 + "\n    dZ2 = nn.relu_gradient(dA2, Z2)", "dZ2 = nn.relu_gradient(dA2, Z2) * D2 / keep_prob"),
+          (MASK1 + "\n    dZ1 = nn.relu_gradient(dA1, Z1)", "dZ1 = nn.relu_gradient(dA1, Z1) * D1 / keep_prob"))),
     Edit("backward_propagation_with_dropout", "np.dot, np.multiply and np.where",
          (("dA2 = W3.T @ dZ3", "dA2 = np.dot(W3.T, dZ3)"), (MASK2, "dA2 = np.multiply(dA2, D2) / keep_prob"),
           (MASK1, "dA1 = np.where(D1, dA1, 0) / keep_prob"))),

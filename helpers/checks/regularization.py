@@ -526,7 +526,7 @@ _DROPOUT_BACKWARD_MISTAKES = (
                          [-0.06759054497159278 ,  0.                  ,  0.8107886188307453  ]]),
         "db2": np.array([[-0.03464218322592316],
                          [ 0.26877524144891785]]),
-    }, ("Your gradients are those of a backward pass without the ReLU's derivative: the mask does not replace it; after the dropout step, dZ = relu_backward(dA, Z).")),
+    }, ("Your gradients are those of a backward pass without the ReLU's derivative: the mask does not replace it; after the dropout step, dZ = nn.relu_gradient(dA, Z).")),
 )
 
 
