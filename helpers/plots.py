@@ -410,3 +410,34 @@ def plot_seed_points(values, xlabel, ylabel, ax=None, title=None, logy=False):
     ax.set_xticks(settings, [f"{setting:g}" for setting in settings])
     ax.minorticks_off()
     return _finish(ax, xlabel, ylabel, title, logy=logy)
+
+
+def plot_signals(X, titles=None, n_columns=5, suptitle=None):
+    """Draw one-dimensional signals (one column of ``X`` per signal) in a grid, each against its sample index.
+
+    Arguments:
+        X -- signals as columns, shape (n, k)
+        titles -- optional list of k short texts shown above the signals
+        n_columns -- signals per row
+        suptitle -- optional title above the grid
+    All panels share their axes, so that the signals' sizes compare. Returns the figure.
+    """
+    n, k = X.shape
+    n_rows = max(1, -(-k // n_columns))
+    fig, axes = plt.subplots(n_rows, n_columns, figsize=(2.2 * n_columns, 1.9 * n_rows + (0.4 if suptitle else 0)),
+                             sharex=True, sharey=True, squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        if i >= k:
+            ax.axis("off")
+            continue
+        ax.plot(np.arange(n), X[:, i], color=CLASS_COLORS[0], linewidth=1.4, marker=".", markersize=3)
+        if titles is not None:
+            ax.set_title(titles[i], fontsize=10)
+    for ax in axes[-1]:
+        ax.set_xlabel("sample")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("value")
+    if suptitle:
+        fig.suptitle(suptitle)
+    fig.tight_layout()
+    return fig

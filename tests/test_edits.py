@@ -16,7 +16,7 @@ def cases(kind):
 
 @pytest.mark.parametrize("assignment", course.assignments())
 def test_the_solution_passes_visible_and_hidden_tests(assignment):
-    for function in course.solution_cells(course.read_source(assignment)):
+    for function in accuracy.judged_functions(assignment):
         judged = accuracy.judge(assignment, function)
         assert judged.visible_passed and judged.hidden_passed, function
 
@@ -37,7 +37,7 @@ def test_a_variant_passes_visible_and_hidden_tests(assignment, edit):
 @pytest.mark.parametrize("assignment", course.assignments())
 def test_every_graded_function_has_three_mutants_and_two_variants(assignment):
     module = submissions.edits(assignment)
-    for function in course.solution_cells(course.read_source(assignment)):
+    for function in accuracy.judged_functions(assignment):
         assert sum(e.function == function for e in module.MUTANTS) >= 3, function
         assert sum(e.function == function for e in module.VARIANTS) >= 2, function
 
@@ -45,7 +45,7 @@ def test_every_graded_function_has_three_mutants_and_two_variants(assignment):
 @pytest.mark.parametrize("assignment", course.assignments())
 def test_every_graded_function_has_a_visible_check_and_hidden_tests(assignment):
     visible, hidden = judge.checks_of(assignment)
-    for function in course.solution_cells(course.read_source(assignment)):
+    for function in map(course.exercise_name, course.grade_cells(course.read_source(assignment))):
         assert callable(getattr(visible, function, None)), function
         assert callable(getattr(hidden, function, None)), function
 

@@ -149,14 +149,17 @@ def test_check_command_grades_one_notebook_with_hidden_tests(releases, tmp_path,
     assert f"Total: {submissions.expected_example_scores(ASSIGNMENT)['mistakes']:g} / {full_marks():g}" in out
 
 
-@pytest.mark.parametrize("assignment", [a for a in course.assignments() if a != ASSIGNMENT])
+# The capstone trains its final model while graded, longer than these tests' cell limit: test_capstone_grading.py
+# grades its examples with the default limits.
+@pytest.mark.parametrize("assignment", [a for a in course.assignments() if a not in (ASSIGNMENT, "09_capstone")])
 def test_the_mistakes_example_of_every_assignment_gets_its_expected_partial_score(assignment, grader, releases, tmp_path):
     path = tmp_path / f"mistakes_{assignment}.ipynb"
     nbformat.write(submissions.example_notebooks(assignment, releases[assignment])["mistakes"], path)
     result = grader.grade("mistakes", assignment, path, feedback=False)
     assert result.score == submissions.expected_example_scores(assignment)["mistakes"], result
     mistaken = {e.function for e in submissions.edits(assignment).EXAMPLE_MISTAKES}
-    assert {e.name for e in result.exercises if e.score < e.max_score} == mistaken
+    written = {course.exercise_name(g) for g in course.manual_cells(course.read_source(assignment))}
+    assert {e.name for e in result.exercises if e.score < e.max_score} == mistaken | written
     assert result.notes == []  # nothing was put right: an honest notebook keeps its cells as released
 
 

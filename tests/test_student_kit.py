@@ -5,10 +5,11 @@ import shutil
 import subprocess
 import sys
 
+import h5py
 import pytest
 import tomllib
 
-from autograder import course, student_kit
+from autograder import course, held_out, student_kit
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +64,12 @@ def test_the_kit_installs_only_what_the_notebooks_import(kit):
     assert sorted(re.match(r"[\w-]+", requirement).group() for requirement in project["dependencies"]) == [
         "h5py", "matplotlib", "numpy", "tqdm"]
     assert project["optional-dependencies"] == {"lab": ["jupyterlab>=4"]}
+
+
+def test_the_kit_holds_no_test_label_of_the_capstone(kit, grader, releases):
+    with h5py.File(kit / "helpers" / "datasets" / "mnist1d.h5", "r") as file:
+        assert sorted(file) == ["X_dev", "X_train", "Y_dev", "Y_train"]
+    assert held_out.path_in(grader.work_dir).is_file()  # the grader's work folder has one...
+    assert not list(kit.rglob("held_out")) and not list(kit.rglob(held_out.RELATIVE_PATH.name))  # ...the kit none
+    release_folder = releases["09_capstone"].parent
+    assert [p.name for p in release_folder.iterdir()] == ["09_capstone.ipynb"]

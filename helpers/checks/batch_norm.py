@@ -308,53 +308,68 @@ def check_backward(c, function, dz_hint, mean_hint, var_hint, mistakes_a=()):
         c.require_type(result, tuple, "the result", "Return the triple (dZ, dgamma, dbeta).")
         if len(result) != 3:
             c.fail(f"the result has {len(result)} entries; expected 3, (dZ, dgamma, dbeta).", stop=True)
-        dZ, dgamma, dbeta = result
-        n, m = dout.shape
-        gamma, eps, var, Z_norm = cache[4], cache[5], cache[3], cache[1]
-        for what, value in (("dgamma", dgamma), ("dbeta", dbeta)):
-            if np.shape(value) == (n,):
-                c.fail(f"{name}: {what} has shape ({n},), without keepdims; expected ({n}, 1).",
-                       "Keep the summed axis: np.sum(..., axis=1, keepdims=True).", stop=True)
-            if np.shape(value) == (1, m) and m != n:
-                c.fail(f"{name}: {what} has shape (1, {m}): it was summed over axis 0 (the units) instead of axis 1 "
-                       f"(the examples); expected ({n}, 1).",
-                       "gamma and beta have one entry per unit: sum over the examples, axis=1, keepdims=True.",
-                       stop=True)
-        c.require_shapes({"dZ": dZ, "dgamma": dgamma, "dbeta": dbeta},
-                         {"dZ": dout.shape, "dgamma": (n, 1), "dbeta": (n, 1)}, name,
-                         "dZ has the shape of Z; dgamma and dbeta the shape (n, 1) of gamma and beta (keepdims=True).")
-        expect_close_naming(c, dbeta, expected[2], f"{name}: dbeta",
-                            [(expected[1], "is dgamma", "dbeta = sum of dout; dgamma = sum of dout * Z_norm."),
-                             (expected[2] / m, "is the mean of dout, not its sum",
-                              "beta is added to every example, so its gradient adds up: np.sum(dout, axis=1, "
-                              "keepdims=True).")],
-                            "beta is added to every example: sum dout over axis 1.")
-        expect_close_naming(c, dgamma, expected[1], f"{name}: dgamma",
-                            [(expected[2], "is dbeta", "dbeta = sum of dout; dgamma = sum of dout * Z_norm.")],
-                            "gamma multiplies Z_norm: sum dout * Z_norm over axis 1.")
-        dZ = np.asarray(dZ, dtype=float)
-        scale = 1 + np.abs(expected[0]).max()
-        rows_sum_to_zero = np.allclose(dZ.sum(axis=1), 0, atol=1e-9 * scale)
-        # Stretching a row of Z around its mean changes out only through eps: the projection of a
-        # correct dZ on each row of Z_norm is gamma * dgamma * eps / (var + eps) ** 1.5.
-        projection = np.sum(dZ * Z_norm, axis=1, keepdims=True)
-        expected_projection = gamma * expected[1] * eps / (var + eps) ** 1.5
-        projection_right = np.allclose(projection, expected_projection, atol=1e-9 * scale * m)
-        hint = mean_hint if not rows_sum_to_zero else var_hint if not projection_right else dz_hint
-        expect_close_naming(c, dZ, expected[0], f"{name}: dZ",
-                            [(expected[0] / gamma, "lacks the factor gamma",
-                              "out = gamma * Z_norm + beta: the gradient reaching Z_norm is gamma * dout."),
-                             (expected[0] * m, f"is m = {m} times too large",
-                              "Every mean over the batch passes back its gradient divided by m: look for a missing / m.")]
-                            + (list(mistakes_a) if cache is _CACHE_A else []),
-                            hint)
-        c.expect(rows_sum_to_zero, f"{name}: every row of dZ sums to 0 (the output ignores a shift of Z)",
-                 f"{name}: the rows of dZ sum to {np.round(dZ.sum(axis=1), 4)}; they should sum to 0.", mean_hint)
-        c.expect(projection_right,
-                 f"{name}: sum(dZ * Z_norm) per row is gamma * dgamma * eps / (var + eps)^1.5 (the output ignores "
-                 "a stretch of Z, up to eps)",
-                 f"{name}: sum(dZ * Z_norm) per row is {np.round(projection.ravel(), 4)}; expected "
-                 f"{np.round(expected_projection.ravel(), 4)} = gamma * dgamma * eps / (var + eps)^1.5.", var_hint)
+        judge_backward_result(c, result, dout, cache, expected, name, (dz_hint, mean_hint, var_hint), mistakes_a)
+
+
+def judge_backward_result(c, result, dout, cache, expected, name, hints, mistakes_a=()):
+    """The verdicts on one result (dZ, dgamma, dbeta) of a batch norm backward pass, for one case.
+
+    Arguments:
+        result -- the function's return value, a triple; dout -- the gradient it was given
+        cache -- the case's (Z, Z_norm, mu, var, gamma, eps); expected -- its (dZ, dgamma, dbeta)
+        name -- the case's name in messages
+        hints -- (dz_hint, mean_hint, var_hint): for a wrong dZ, for rows that do not sum to 0, for a
+                 wrong projection on Z_norm
+        mistakes_a -- (dZ a known mistake returns on case A, what it does, hint), used on case A only
+    """
+    dz_hint, mean_hint, var_hint = hints
+    dZ, dgamma, dbeta = result
+    n, m = dout.shape
+    gamma, eps, var, Z_norm = cache[4], cache[5], cache[3], cache[1]
+    for what, value in (("dgamma", dgamma), ("dbeta", dbeta)):
+        if np.shape(value) == (n,):
+            c.fail(f"{name}: {what} has shape ({n},), without keepdims; expected ({n}, 1).",
+                   "Keep the summed axis: np.sum(..., axis=1, keepdims=True).", stop=True)
+        if np.shape(value) == (1, m) and m != n:
+            c.fail(f"{name}: {what} has shape (1, {m}): it was summed over axis 0 (the units) instead of axis 1 "
+                   f"(the examples); expected ({n}, 1).",
+                   "gamma and beta have one entry per unit: sum over the examples, axis=1, keepdims=True.",
+                   stop=True)
+    c.require_shapes({"dZ": dZ, "dgamma": dgamma, "dbeta": dbeta},
+                     {"dZ": dout.shape, "dgamma": (n, 1), "dbeta": (n, 1)}, name,
+                     "dZ has the shape of Z; dgamma and dbeta the shape (n, 1) of gamma and beta (keepdims=True).")
+    expect_close_naming(c, dbeta, expected[2], f"{name}: dbeta",
+                        [(expected[1], "is dgamma", "dbeta = sum of dout; dgamma = sum of dout * Z_norm."),
+                         (expected[2] / m, "is the mean of dout, not its sum",
+                          "beta is added to every example, so its gradient adds up: np.sum(dout, axis=1, "
+                          "keepdims=True).")],
+                        "beta is added to every example: sum dout over axis 1.")
+    expect_close_naming(c, dgamma, expected[1], f"{name}: dgamma",
+                        [(expected[2], "is dbeta", "dbeta = sum of dout; dgamma = sum of dout * Z_norm.")],
+                        "gamma multiplies Z_norm: sum dout * Z_norm over axis 1.")
+    dZ = np.asarray(dZ, dtype=float)
+    scale = 1 + np.abs(expected[0]).max()
+    rows_sum_to_zero = np.allclose(dZ.sum(axis=1), 0, atol=1e-9 * scale)
+    # Stretching a row of Z around its mean changes out only through eps: the projection of a
+    # correct dZ on each row of Z_norm is gamma * dgamma * eps / (var + eps) ** 1.5.
+    projection = np.sum(dZ * Z_norm, axis=1, keepdims=True)
+    expected_projection = gamma * expected[1] * eps / (var + eps) ** 1.5
+    projection_right = np.allclose(projection, expected_projection, atol=1e-9 * scale * m)
+    hint = mean_hint if not rows_sum_to_zero else var_hint if not projection_right else dz_hint
+    expect_close_naming(c, dZ, expected[0], f"{name}: dZ",
+                        [(expected[0] / gamma, "lacks the factor gamma",
+                          "out = gamma * Z_norm + beta: the gradient reaching Z_norm is gamma * dout."),
+                         (expected[0] * m, f"is m = {m} times too large",
+                          "Every mean over the batch passes back its gradient divided by m: look for a missing / m.")]
+                        + (list(mistakes_a) if cache is _CACHE_A else []),
+                        hint)
+    c.expect(rows_sum_to_zero, f"{name}: every row of dZ sums to 0 (the output ignores a shift of Z)",
+             f"{name}: the rows of dZ sum to {np.round(dZ.sum(axis=1), 4)}; they should sum to 0.", mean_hint)
+    c.expect(projection_right,
+             f"{name}: sum(dZ * Z_norm) per row is gamma * dgamma * eps / (var + eps)^1.5 (the output ignores "
+             "a stretch of Z, up to eps)",
+             f"{name}: sum(dZ * Z_norm) per row is {np.round(projection.ravel(), 4)}; expected "
+             f"{np.round(expected_projection.ravel(), 4)} = gamma * dgamma * eps / (var + eps)^1.5.", var_hint)
 
 
 @student_check
