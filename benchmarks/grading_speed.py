@@ -71,7 +71,7 @@ def measure(assignment, repeats, work_dir):
         times["nbgrader"].append(timed(lambda: vanilla.autograde(assignment, "perfect", force=True, create=True)))
         times["course"].append(timed(lambda: grader.api.autograde(assignment, "perfect", force=True, create=True)))
     score = grader.read_result("perfect", assignment)
-    if score.score != score.max_score:
+    if score.score != score.max_score - score.to_grade_by_hand:  # answers graded by hand are still pending
         raise RuntimeError(f"{assignment}: the perfect example scored {score.score}/{score.max_score}")
     return times
 
