@@ -189,7 +189,8 @@ def format_results(results):
         else:
             for e in r.exercises:
                 if e.reason:
-                    lines.append(f"{'':<{width}}    - {e.name} ({e.score:g}/{e.max_score:g}): {e.reason}")
+                    score = "?" if e.pending else f"{e.score:g}"
+                    lines.append(f"{'':<{width}}    - {e.name} ({score}/{e.max_score:g}): {e.reason}")
         lines += [f"{'':<{width}}    * {note}" for note in r.notes]
     return "\n".join(lines)
 
