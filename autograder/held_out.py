@@ -3,8 +3,8 @@
 MNIST-1D (Greydanus and Kobak, 2020, https://github.com/greydanus/mnist1d) is generated
 procedurally by the ``mnist1d`` package: every seed gives new examples of the same
 distribution. The public training and development sets in ``data/mnist1d.h5`` come from
-the package's default seed. The test set of a work folder comes from a seed drawn with
-:mod:`secrets` the first time it is needed, and only its examples are kept, in
+the package's default seed. The test set of a work folder comes from a seed of 624 words
+drawn with :mod:`secrets` the first time it is needed, and only its examples are kept, in
 ``held_out/mnist1d_test.h5`` inside the work folder, never in the repository. The
 grader alone reads it: the kernel never sees it (the sandbox shows no work folder) and
 ``course grade`` gives the kernel only the test inputs, in an order drawn afresh for
@@ -24,6 +24,8 @@ from autograder.limits import DEFAULT_WORK_DIR
 JUDGED = {"09_capstone": "predict_digits"}
 #: The held-out file, relative to the work folder.
 RELATIVE_PATH = Path("held_out") / "mnist1d_test.h5"
+#: How many 32-bit words of secret seed the held-out draw gets (all that numpy's legacy generator takes).
+SECRET_WORDS = 624
 #: How many test examples a work folder holds (200 of each digit).
 TEST_SIZE = 2000
 #: How many examples one draw generates: the package standardizes every draw by its own mean and
@@ -37,17 +39,22 @@ def mnist1d_examples(seed, count=DRAW_SIZE):
     """``count`` MNIST-1D examples drawn with ``seed``: X of shape (40, count), Y of shape (1, count), int64.
 
     The package's default settings (40 samples per signal, its noise and shear), examples
-    in a shuffled order, balanced over the ten digits.
+    in a shuffled order, balanced over the ten digits. ``seed`` is an int, or a list of up to
+    624 32-bit words: the package would seed numpy's global generator with an int below 2**32,
+    few enough to try them all against a handful of leaked test inputs, so the draw here seeds
+    it directly, with as many words as numpy's generator takes.
     """
-    from mnist1d.data import get_dataset_args, make_dataset
+    from mnist1d import data
 
-    settings = get_dataset_args()
-    settings.num_samples, settings.train_split, settings.seed = count, 1.0, seed
-    state = np.random.get_state()  # the package seeds numpy's global generator; leave it as it was
+    settings = data.get_dataset_args()
+    settings.num_samples, settings.train_split = count, 1.0
+    state, package_seeding = np.random.get_state(), data.set_seed
+    data.set_seed = lambda _: np.random.seed(seed)  # the package draws from numpy's global generator only
     try:
-        examples = make_dataset(settings)
+        examples = data.make_dataset(settings)
     finally:
-        np.random.set_state(state)
+        data.set_seed = package_seeding
+        np.random.set_state(state)  # leave numpy's global generator as it was
     return np.asarray(examples["x"], dtype=np.float64).T, np.asarray(examples["y"], dtype=np.int64).reshape(1, -1)
 
 
@@ -72,7 +79,7 @@ def ensure(work_dir):
 
     path = path_in(work_dir)
     if not path.is_file():
-        X, Y = mnist1d_examples(secrets.randbits(32))
+        X, Y = mnist1d_examples([secrets.randbits(32) for _ in range(SECRET_WORDS)])
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
         with h5py.File(partial, "w") as file:

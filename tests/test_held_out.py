@@ -49,3 +49,15 @@ def test_the_held_out_examples_share_the_public_examples_scale(tmp_path, public_
         X_test, _ = held_out.test_set()
     X_public, _ = public_draw
     assert abs(X_test.mean() - X_public.mean()) < 0.05 and abs(X_test.std() / X_public.std() - 1) < 0.05
+
+
+def test_the_held_out_draw_is_seeded_with_624_secret_words_not_a_32_bit_int(tmp_path, monkeypatch):
+    """A seed below 2**32 could be found by trying them all against a few leaked test inputs."""
+    seeds = []
+    monkeypatch.setattr(held_out, "mnist1d_examples", lambda seed: (seeds.append(seed), held_out_arrays())[1])
+    held_out.ensure(tmp_path)
+    assert len(seeds) == 1 and len(seeds[0]) == 624 and len(set(seeds[0])) > 600
+
+
+def held_out_arrays():
+    return np.zeros((40, held_out.DRAW_SIZE)), np.zeros((1, held_out.DRAW_SIZE), dtype=np.int64)
