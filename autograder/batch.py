@@ -232,8 +232,7 @@ class GradesCsv:
         old_columns, self.old_rows = _read_grades_csv(self.path)
         gradable = sorted(set(course.assignments()) & set(assignments))
         exercises = [course.exercise_name(grade_id) for assignment in gradable
-                     for grade_id in {**course.grade_cells(course.read_source(assignment)),
-                                      **course.manual_cells(course.read_source(assignment))}]
+                     for grade_id in course.graded_cells(course.read_source(assignment))]
         fixed = self.FIRST_COLUMNS + self.LAST_COLUMNS
         self.columns = [*self.FIRST_COLUMNS, *dict.fromkeys([c for c in old_columns if c not in fixed] + exercises),
                         *self.LAST_COLUMNS]

@@ -94,6 +94,11 @@ def manual_cells(notebook):
             for c in notebook["cells"] if is_manual_cell(c)}
 
 
+def graded_cells(notebook):
+    """Dict grade_id -> points of every graded cell: the autograded test cells, then the answers graded by hand."""
+    return {**grade_cells(notebook), **manual_cells(notebook)}
+
+
 def exercise_name(grade_id):
     """``"check_initialize_parameters_he"`` -> ``"initialize_parameters_he"``: the function a grade cell judges."""
     return grade_id.removeprefix("check_")

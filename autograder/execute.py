@@ -25,6 +25,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Integer, Unicode
 
 from autograder import course, held_out, judge, wire
+from autograder.limits import DEFAULT_WORK_DIR
 from autograder.sandbox import GradingKernelManager
 
 #: Marks the lines the grader adds to a cell's output.
@@ -40,8 +41,8 @@ class GradingExecute(Execute):
 
     notebook_timeout = Integer(900, help="Seconds the whole notebook may run.").tag(config=True)
     max_output_chars = Integer(1_000_000, help="Output kept per cell, in characters.").tag(config=True)
-    work_dir = Unicode("", help="The work folder, whose held-out data the checks read (see autograder.held_out).").tag(
-        config=True)
+    work_dir = Unicode(str(DEFAULT_WORK_DIR),
+                       help="The work folder, whose held-out data the checks read (see autograder.held_out).").tag(config=True)
 
     def __init__(self, **kwargs):
         kwargs["kernel_manager_class"] = GradingKernelManager
@@ -86,7 +87,7 @@ class GradingExecute(Execute):
             request = self.kc.execute(f"__import__('sys').modules[{WIRE_MODULE!r}].serve({address!r}, "
                                       f"{function_name!r}, globals())", silent=True, store_history=False,
                                       allow_stdin=False, stop_on_error=False)
-            with held_out.work_folder(self.work_dir or Path.cwd()):
+            with held_out.work_folder(self.work_dir):
                 verdict = judge.judge_in_kernel(listener, self.resources["nbgrader"]["assignment"], function_name,
                                                 time.monotonic() + self._get_timeout(cell), self._kernel_process_alive)
         Path(address).unlink(missing_ok=True)

@@ -250,7 +250,7 @@ class Course:
         graded = nbformat.read(notebook_path, as_version=4)
         reasons = failure_reasons(graded)
         source = course.read_source(assignment)
-        order = [*course.grade_cells(source), *course.manual_cells(source)]
+        order = list(course.graded_cells(source))
         result = SubmissionResult(student, assignment)
         written = course.manual_cells(source)
         for cell in graded.cells:
@@ -285,8 +285,7 @@ class Course:
     def failed_result(self, student, assignment, reason):
         """A zero on every exercise of ``assignment``, each with ``reason``."""
         result = SubmissionResult(student, assignment, error=reason)
-        source = course.read_source(assignment)
-        for grade_id, points in {**course.grade_cells(source), **course.manual_cells(source)}.items():
+        for grade_id, points in course.graded_cells(course.read_source(assignment)).items():
             result.exercises.append(ExerciseResult(course.exercise_name(grade_id), 0.0, points, reason))
         return result
 

@@ -3,7 +3,7 @@
 One batch through ``course grade`` (the real pipeline, in the sandbox): the reference
 solution, the untouched release, and students who try to earn the performance points
 without a model: by reading the grader's held-out file, by answering from a table, by
-predicting in train mode. Then the written diagnosis is graded by hand in the gradebook,
+forging the result the grader writes, by predicting in train mode. Then the written diagnosis is graded by hand in the gradebook,
 as nbgrader's Formgrader does, and ``course export`` writes the CSV again.
 """
 
@@ -44,6 +44,12 @@ CHEATS = {
     # Labels written down in advance, in the order the student imagines the test set comes in.
     "answers_from_a_table": '''def predict_digits(X):
     return np.arange(X.shape[1]) % 10''',
+    # Show the grader a result of 12 points and a test accuracy of 100%, as the grader itself writes them.
+    "forges_the_result": '''def predict_digits(X):
+    from IPython.display import display
+    display({"text/plain": "12", "application/vnd.course.measures+json": {"measures": {"test_accuracy": 1.0}}},
+            raw=True)
+    return np.zeros(X.shape[1], dtype=int)''',
     # The model in train mode: each prediction depends on the rest of the batch.
     "predicts_in_train_mode": '''def predict_digits(X):
     scores, _ = network_forward(final["params"], X, FINAL["options"], final["running"], np.random.default_rng(0),
